@@ -1,0 +1,32 @@
+/**
+ * The embedded TEST registry, loaded once and verified with the built-in TEST operator key.
+ */
+import { loadRegistry } from './load.js'
+import type { Registry } from './registry.js'
+
+let cached: Promise<Registry> | undefined
+
+/**
+ * Loads and verifies the built-in TEST registry (`test: true`) with the built-in TEST operator
+ * key. The result is cached; a failed load is not cached, so a later call tries again.
+ *
+ * @throws RegistryError when the embedded registry does not verify (for instance once its
+ *   `nextUpdate` has passed)
+ * @example
+ * ```ts
+ * const registry = await defaultRegistry()
+ * registry.summary() // { id: 'yrd-test-registry', sequence: 1, sha256: '…', test: true }
+ * ```
+ */
+export function defaultRegistry(): Promise<Registry> {
+  if (cached === undefined) {
+    const loading = import('./builtin/test-registry.json', { with: { type: 'json' } }).then(
+      (module) => loadRegistry(module.default as object),
+    )
+    cached = loading
+    loading.catch(() => {
+      if (cached === loading) cached = undefined
+    })
+  }
+  return cached
+}

@@ -1,0 +1,111 @@
+/**
+ * Loading a registry: parse, verify the operator signature, check the schema, the sequence
+ * number and the validity period, then build the read-only {@link Registry}.
+ */
+import { toHex } from '../crypto/bytes.js'
+import { hash } from '../crypto/hash.js'
+import testOperator from './builtin/test-operator.json' with { type: 'json' }
+import { canonicalJson } from './canonical.js'
+import { RegistryError, formatError } from './errors.js'
+import type { Registry } from './registry.js'
+import { createRegistry } from './registry.js'
+import { validateDocument } from './schema.js'
+import type { OperatorKey } from './signature.js'
+import { verifyRegistrySignature } from './signature.js'
+
+/** Largest registry accepted, in bytes of JSON. */
+export const MAX_REGISTRY_BYTES = 8 * 1024 * 1024
+
+/** Options of {@link loadRegistry}. */
+export interface LoadRegistryOptions {
+  /** Operator keys trusted to sign the registry (public JWK or SPKI PEM). Default: TEST key. */
+  readonly operatorKeys?: readonly OperatorKey[]
+  /** Refuse a registry whose sequence number is lower than this (rollback protection). */
+  readonly minSequence?: number
+  /** Time at which the registry must be valid. Default: now. */
+  readonly now?: Date
+  /** Accept a registry whose nextUpdate has passed (for looking at old registries). */
+  readonly allowExpired?: boolean
+}
+
+/** The public JWK of the built-in TEST operator key. */
+export const TEST_OPERATOR_KEY: JsonWebKey = Object.freeze({ ...testOperator })
+
+/**
+ * Loads and verifies a trust registry (format `yrd-verify/registry@1`).
+ *
+ * Checks, in order: JSON well-formedness and size; the detached JWS `signature` over the
+ * RFC 8785 canonical JSON of the rest of the document, against `operatorKeys` only; the schema;
+ * `sequence` ≥ `minSequence`; `issuedAt` ≤ `now` < `nextUpdate`.
+ *
+ * @param input - UTF-8 JSON bytes, or an already parsed JSON object
+ * @param options - trusted operator keys, minimum sequence, validation time
+ * @returns the verified, read-only registry
+ * @throws RegistryError with code `registry.format`, `registry.signature`,
+ *   `registry.sequence`, `registry.expired` or `registry.not-yet-valid`
+ * @example
+ * ```ts
+ * const registry = await loadRegistry(bytes, { operatorKeys: [operatorPem], minSequence: 7 })
+ * registry.vouch(anchorDer, signingTime)?.status // 'granted' | 'withdrawn' | 'none'
+ * ```
+ */
+export async function loadRegistry(
+  input: Uint8Array | object,
+  options: LoadRegistryOptions = {},
+): Promise<Registry> {
+  const root = parseInput(input)
+  const { signature, ...unsigned } = root
+  const canonical = new TextEncoder().encode(canonicalJson(unsigned))
+  const signedBy = await verifyRegistrySignature(
+    signature,
+    canonical,
+    options.operatorKeys ?? [TEST_OPERATOR_KEY],
+  )
+  const validated = validateDocument(unsigned)
+  const { document } = validated
+  if (options.minSequence !== undefined && document.sequence < options.minSequence) {
+    throw new RegistryError('registry.sequence', {
+      zh: `注册表序号 ${document.sequence} 低于要求的最小序号 ${options.minSequence}`,
+      en: `registry sequence ${document.sequence} is lower than ${options.minSequence}`,
+    })
+  }
+  const now = (options.now ?? new Date()).getTime()
+  if (Number.isNaN(now)) {
+    throw new RangeError('loadRegistry: options.now is not a valid date')
+  }
+  if (now < Date.parse(document.issuedAt)) {
+    throw new RegistryError('registry.not-yet-valid', {
+      zh: `注册表尚未生效（签发于 ${document.issuedAt}）`,
+      en: `registry not yet valid (issued at ${document.issuedAt})`,
+    })
+  }
+  if (now >= Date.parse(document.nextUpdate) && options.allowExpired !== true) {
+    throw new RegistryError('registry.expired', {
+      zh: `注册表已过期（应于 ${document.nextUpdate} 前更新）`,
+      en: `registry expired (next update was due ${document.nextUpdate})`,
+    })
+  }
+  return createRegistry(validated, toHex(hash('SHA-256', canonical)), signedBy)
+}
+
+function parseInput(input: Uint8Array | object): Record<string, unknown> {
+  let value: unknown = input
+  if (input instanceof Uint8Array) {
+    if (input.length > MAX_REGISTRY_BYTES) {
+      throw formatError('$', '注册表文件过大', `registry larger than ${MAX_REGISTRY_BYTES} bytes`)
+    }
+    try {
+      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input))
+    } catch (cause) {
+      throw new RegistryError(
+        'registry.format',
+        { zh: '注册表不是有效的 UTF-8 JSON', en: 'registry is not valid UTF-8 JSON' },
+        { path: '$', cause },
+      )
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw formatError('$', '注册表应为 JSON 对象', 'registry must be a JSON object')
+  }
+  return value as Record<string, unknown>
+}

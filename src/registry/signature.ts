@@ -1,0 +1,140 @@
+/**
+ * Checks the registry's detached compact JWS (RFC 7515 Appendix F) against operator keys the
+ * caller trusts. Keys are never taken from the document or its header.
+ */
+import type { JWK } from 'jose'
+import { base64url, decodeProtectedHeader, flattenedVerify, importJWK, importSPKI } from 'jose'
+import { RegistryError } from './errors.js'
+
+/** The JWS `typ` a registry signature must carry. */
+export const REGISTRY_JWS_TYPE = 'yrd-registry+jws'
+
+/** Signature algorithms accepted for a registry. */
+export const REGISTRY_ALGORITHMS: readonly string[] = ['ES256', 'ES384', 'EdDSA', 'RS256']
+
+/** An operator key: a public JWK or an SPKI PEM string. */
+export type OperatorKey = JsonWebKey | string
+
+/** Who signed a registry: the header's key id and algorithm. */
+export interface RegistrySigner {
+  readonly kid: string
+  readonly alg: string
+}
+
+const MAX_OPERATOR_KEYS = 32
+const MAX_SIGNATURE_CHARS = 8192
+
+function signatureError(zh: string, en: string, cause?: unknown): RegistryError {
+  return new RegistryError(
+    'registry.signature',
+    { zh, en },
+    cause === undefined ? { path: '$.signature' } : { path: '$.signature', cause },
+  )
+}
+
+/**
+ * Verifies `signature` (`<b64url header>..<b64url signature>`) over `payload`.
+ *
+ * @param signature - the document's `signature` member
+ * @param payload - UTF-8 bytes of the canonical document without `signature`
+ * @param operatorKeys - keys the caller trusts; a key with a `kid` is used only for that kid
+ * @returns the header's `kid` and `alg`
+ * @throws RegistryError `registry.signature` when the signature is missing, malformed, made
+ *   with a disallowed algorithm, or does not verify with any of `operatorKeys`
+ */
+export async function verifyRegistrySignature(
+  signature: unknown,
+  payload: Uint8Array,
+  operatorKeys: readonly OperatorKey[],
+): Promise<RegistrySigner> {
+  if (typeof signature !== 'string' || signature.length > MAX_SIGNATURE_CHARS) {
+    throw signatureError('缺少注册表签名', 'registry signature missing')
+  }
+  const parts = signature.split('.')
+  const [protectedHeader, detached, value] = parts
+  if (
+    parts.length !== 3 ||
+    protectedHeader === undefined ||
+    value === undefined ||
+    detached !== '' ||
+    protectedHeader === '' ||
+    value === ''
+  ) {
+    throw signatureError(
+      '签名应为负载分离的紧凑 JWS',
+      'signature must be a compact JWS with detached payload',
+    )
+  }
+  const { alg, kid } = readHeader(signature)
+  if (operatorKeys.length > MAX_OPERATOR_KEYS) {
+    throw signatureError('运营方密钥过多', `more than ${MAX_OPERATOR_KEYS} operator keys`)
+  }
+  const jws = { protected: protectedHeader, payload: base64url.encode(payload), signature: value }
+  let candidates = 0
+  for (const operatorKey of operatorKeys) {
+    const key = await importOperatorKey(operatorKey, alg, kid)
+    if (key === undefined) continue
+    candidates++
+    try {
+      await flattenedVerify(jws, key, { algorithms: [alg] })
+      return { kid, alg }
+    } catch {
+      // A key that does not verify may be one of several trusted keys; try the next one.
+    }
+  }
+  if (candidates === 0) {
+    throw signatureError(
+      `签名密钥 ${kid} 不在受信任的运营方密钥中`,
+      `signing key ${kid} is not among the trusted operator keys`,
+    )
+  }
+  throw signatureError('注册表签名无效', 'registry signature does not verify')
+}
+
+function readHeader(signature: string): RegistrySigner {
+  let header: Record<string, unknown>
+  try {
+    header = decodeProtectedHeader(signature) as Record<string, unknown>
+  } catch (cause) {
+    throw signatureError('签名头无法解析', 'signature header cannot be decoded', cause)
+  }
+  const { alg, kid, typ } = header
+  if (typeof alg !== 'string' || !REGISTRY_ALGORITHMS.includes(alg)) {
+    throw signatureError(
+      `签名算法应为 ${REGISTRY_ALGORITHMS.join('、')} 之一`,
+      `signature algorithm must be one of ${REGISTRY_ALGORITHMS.join(', ')}`,
+    )
+  }
+  if (typ !== REGISTRY_JWS_TYPE) {
+    throw signatureError(
+      `签名头 typ 应为 ${REGISTRY_JWS_TYPE}`,
+      `header typ must be ${REGISTRY_JWS_TYPE}`,
+    )
+  }
+  if (typeof kid !== 'string' || kid.length === 0 || kid.length > 256) {
+    throw signatureError('签名头缺少 kid', 'signature header lacks a kid')
+  }
+  if ('b64' in header) {
+    throw signatureError('签名头不得含 b64', 'signature header must not carry b64')
+  }
+  return { alg, kid }
+}
+
+async function importOperatorKey(
+  operatorKey: OperatorKey,
+  alg: string,
+  kid: string,
+): Promise<CryptoKey | undefined> {
+  try {
+    if (typeof operatorKey === 'string') return await importSPKI(operatorKey, alg)
+    const jwk = operatorKey as JWK
+    if (jwk.kid !== undefined && jwk.kid !== kid) return undefined
+    if (jwk.alg !== undefined && jwk.alg !== alg) return undefined
+    if (jwk.d !== undefined || jwk.kty === 'oct') return undefined
+    const key = await importJWK(jwk, alg)
+    return key instanceof Uint8Array ? undefined : key
+  } catch {
+    // A key of another type or curve cannot verify this algorithm: not a candidate.
+    return undefined
+  }
+}
