@@ -1,0 +1,50 @@
+/**
+ * OCSP CertID computation and matching (RFC 6960 §4.1.1): issuer name hash, issuer key hash
+ * and serial number, with SHA-1, SHA-256 (or any supported digest) CertIDs.
+ */
+import { hash, hashNameFromOid, type HashName } from '../../crypto/hash.js'
+import { publicKeyBytes, type Certificate } from '../certificate.js'
+import type { CertId } from './parse.js'
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** Serial INTEGER content without redundant leading zero octets. */
+function canonicalSerial(serial: Uint8Array): Uint8Array {
+  let i = 0
+  while (i < serial.length - 1 && serial[i] === 0 && (serial[i + 1]! & 0x80) !== 0) i++
+  return serial.subarray(i)
+}
+
+/** The two issuer hashes of a CertID for `cert` issued by `issuer`. */
+export function issuerHashes(
+  cert: Certificate,
+  issuer: Certificate,
+  hashName: HashName,
+): { nameHash: Uint8Array; keyHash: Uint8Array } {
+  return {
+    nameHash: hash(hashName, cert.issuer.der),
+    keyHash: hash(hashName, publicKeyBytes(issuer)),
+  }
+}
+
+/**
+ * True when `id` designates `cert` as issued by `issuer`. Digests this library does not know
+ * (and MD5) never match.
+ */
+export function certIdMatches(id: CertId, cert: Certificate, issuer: Certificate): boolean {
+  const name = hashNameFromOid(id.hashAlgorithm.oid)
+  if (name === undefined || name === 'MD5') return false
+  if (!equalBytes(canonicalSerial(id.serialNumber), canonicalSerial(cert.serialNumber)))
+    return false
+  const { nameHash, keyHash } = issuerHashes(cert, issuer, name)
+  return equalBytes(id.issuerNameHash, nameHash) && equalBytes(id.issuerKeyHash, keyHash)
+}
+
+/** True when two byte arrays are equal. */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return equalBytes(a, b)
+}
