@@ -11,7 +11,7 @@ export type { LoadRegistryOptions } from './load.js'
 export type { Registry } from './registry.js'
 export { PROVINCES } from './schema.js'
 export { REGISTRY_ALGORITHMS, REGISTRY_JWS_TYPE } from './signature.js'
-export type { OperatorKey, RegistrySigner } from './signature.js'
+export type { OperatorJwk, OperatorKey, RegistrySigner } from './signature.js'
 export { REGISTRY_FORMAT, SERVICE_TYPES } from './types.js'
 export type {
   HistoryPeriod,

@@ -10,7 +10,7 @@ import { RegistryError, formatError } from './errors.js'
 import type { Registry } from './registry.js'
 import { createRegistry } from './registry.js'
 import { validateDocument } from './schema.js'
-import type { OperatorKey } from './signature.js'
+import type { OperatorJwk, OperatorKey } from './signature.js'
 import { verifyRegistrySignature } from './signature.js'
 
 /** Largest registry accepted, in bytes of JSON. */
@@ -29,7 +29,7 @@ export interface LoadRegistryOptions {
 }
 
 /** The public JWK of the built-in TEST operator key. */
-export const TEST_OPERATOR_KEY: JsonWebKey = Object.freeze({ ...testOperator })
+export const TEST_OPERATOR_KEY: OperatorJwk = Object.freeze({ ...testOperator })
 
 /**
  * Loads and verifies a trust registry (format `yrd-verify/registry@1`).

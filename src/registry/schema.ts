@@ -81,27 +81,31 @@ export function validateDocument(value: unknown): ValidatedDocument {
     throw formatError('$.nextUpdate', 'nextUpdate 必须晚于 issuedAt', 'nextUpdate ≤ issuedAt')
   }
   const operator = expectObject(root['operator'], '$.operator', ['name'])
-  const listed: ListedCertificate[] = []
-  const context = { serviceIds: new Set<string>(), esIDs: new Set<string>(), listed }
-  const rawProvinces = expectArray(root['provinces'], '$.provinces', 1, 4)
-  const seen = new Set<string>()
-  const provinces = rawProvinces.map((p, i) => {
-    const province = readProvince(p, `$.provinces[${i}]`, context)
-    if (seen.has(province.code)) {
-      throw formatError(`$.provinces[${i}].code`, '省份重复', 'province listed twice')
-    }
-    seen.add(province.code)
-    return province
-  })
-  const document: RegistryDocument = {
-    format: REGISTRY_FORMAT,
+  const head = {
     id: expectString(root['id'], '$.id', 128, ID),
     name: expectLocalisedName(root['name'], '$.name'),
-    test: root['test'],
     sequence: expectInteger(root['sequence'], '$.sequence', 1, Number.MAX_SAFE_INTEGER),
+    operator: { name: expectLocalisedName(operator['name'], '$.operator.name') },
+  }
+  const listed: ListedCertificate[] = []
+  const context: Context = {
+    provinceCodes: new Set(),
+    serviceIds: new Set(),
+    esIDs: new Set(),
+    listed,
+  }
+  const provinces = expectArray(root['provinces'], '$.provinces', 1, 4).map((p, i) =>
+    readProvince(p, `$.provinces[${i}]`, context),
+  )
+  const document: RegistryDocument = {
+    format: REGISTRY_FORMAT,
+    id: head.id,
+    name: head.name,
+    test: root['test'],
+    sequence: head.sequence,
     issuedAt: root['issuedAt'] as string,
     nextUpdate: root['nextUpdate'] as string,
-    operator: { name: expectLocalisedName(operator['name'], '$.operator.name') },
+    operator: head.operator,
     provinces,
     recognition: readRecognition(root['recognition']),
   }
@@ -109,6 +113,7 @@ export function validateDocument(value: unknown): ValidatedDocument {
 }
 
 interface Context {
+  readonly provinceCodes: Set<string>
   readonly serviceIds: Set<string>
   readonly esIDs: Set<string>
   readonly listed: ListedCertificate[]
@@ -124,6 +129,10 @@ function readProvince(value: unknown, path: string, context: Context): ProvinceE
       'province code must be 310000, 320000, 330000 or 340000',
     )
   }
+  if (context.provinceCodes.has(code)) {
+    throw formatError(`${path}.code`, '省份重复', 'province listed twice')
+  }
+  context.provinceCodes.add(code)
   const known = PROVINCES[code as ProvinceCode]
   if (record['name'] !== known.name || record['nameEn'] !== known.nameEn) {
     throw formatError(

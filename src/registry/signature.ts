@@ -12,8 +12,11 @@ export const REGISTRY_JWS_TYPE = 'yrd-registry+jws'
 /** Signature algorithms accepted for a registry. */
 export const REGISTRY_ALGORITHMS: readonly string[] = ['ES256', 'ES384', 'EdDSA', 'RS256']
 
+/** A public JWK of an operator; `kid`, when present, restricts it to signatures with that kid. */
+export type OperatorJwk = JsonWebKey & { readonly kid?: string }
+
 /** An operator key: a public JWK or an SPKI PEM string. */
-export type OperatorKey = JsonWebKey | string
+export type OperatorKey = OperatorJwk | string
 
 /** Who signed a registry: the header's key id and algorithm. */
 export interface RegistrySigner {
