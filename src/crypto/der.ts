@@ -178,3 +178,26 @@ export function encodeUnsignedInteger(value: bigint): Uint8Array {
   for (let i = 0; i < v.length; i++) v[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16)
   return encodeElement(TAG.INTEGER, v)
 }
+
+/** Encodes a dotted OBJECT IDENTIFIER. */
+export function encodeOid(oid: string): Uint8Array {
+  const parts = oid.split('.').map((p) => {
+    if (!/^\d+$/.test(p)) throw new CryptoError('CRYPTO_ARGUMENT_INVALID', `bad OID ${oid}`)
+    return BigInt(p)
+  })
+  const [a, b, ...rest] = parts
+  if (a === undefined || b === undefined || a > 2n || (a < 2n && b >= 40n)) {
+    throw new CryptoError('CRYPTO_ARGUMENT_INVALID', `bad OID ${oid}`)
+  }
+  const out: number[] = []
+  for (const arc of [a * 40n + b, ...rest]) {
+    const groups: number[] = [Number(arc & 0x7fn)]
+    let v = arc >> 7n
+    while (v > 0n) {
+      groups.unshift(Number(v & 0x7fn) | 0x80)
+      v >>= 7n
+    }
+    out.push(...groups)
+  }
+  return encodeElement(TAG.OID, Uint8Array.from(out))
+}

@@ -10,6 +10,8 @@ export {
   signatureAlgorithmByOid,
 } from './algorithms.js'
 export type { CurveName, KeyType, SignatureAlgorithm, SignatureScheme } from './algorithms.js'
+export { describeSignatureAlgorithm, MIN_STRONG_MODULUS_BITS } from './algorithm-strength.js'
+export type { AlgorithmDescription, WeaknessReason } from './algorithm-strength.js'
 export { getCryptoBackend, setCryptoBackend } from './backend.js'
 export type {
   CryptoBackend,
@@ -24,7 +26,7 @@ export { createHasher, hash, hashNameFromOid, hashOid } from './hash.js'
 export type { HashName, Hasher } from './hash-types.js'
 export { HASH_LENGTH, HASH_NAMES } from './hash-types.js'
 export { pureCryptoBackend } from './pure-backend.js'
-export { parseSpki } from './spki.js'
+export { encodeEcSpki, parseSpki } from './spki.js'
 export type { ParsedSpki, PublicKey } from './spki.js'
 export {
   SM2_DEFAULT_USER_ID,

@@ -1,6 +1,8 @@
 /**
- * A bounded LRU of decoded SM2 public keys. A key seen a second time gets a precomputed
- * window table so that repeated verification with the same issuer key is faster.
+ * A bounded LRU of decoded and validated SM2 public keys. A key seen repeatedly (an issuer
+ * key) gets a precomputed window table so that further verifications are faster. Building a
+ * table costs about as much as 15–30 verifications, so it is built from the fourth use on,
+ * not for keys that appear once or twice.
  */
 import { toHex } from './bytes.js'
 import { Sm2Point } from './sm2-curve.js'
@@ -15,8 +17,8 @@ export interface CachedSm2Key {
 
 /** Window size of per-key tables (2^(W-1) points per window). */
 const KEY_WINDOW = 6
-/** Uses after which a key gets its table. */
-const PRECOMPUTE_AFTER = 2
+/** Use count at which a key gets its table. */
+const PRECOMPUTE_AT = 4
 
 /** LRU cache of SM2 keys keyed by their encoding. */
 export class Sm2KeyCache {
@@ -41,7 +43,7 @@ export class Sm2KeyCache {
     }
     this.entries.set(id, entry)
     entry.uses++
-    if (!entry.precomputed && entry.uses >= PRECOMPUTE_AFTER) {
+    if (!entry.precomputed && entry.uses >= PRECOMPUTE_AT) {
       entry.point.precompute(KEY_WINDOW, true)
       entry.precomputed = true
     }

@@ -2,8 +2,11 @@
  * SubjectPublicKeyInfo parsing into typed public keys, with strict validation.
  */
 import { CURVES, KEY_ALGORITHMS, type CurveName } from './algorithms.js'
+import { concatBytes } from './bytes.js'
 import {
   children,
+  encodeElement,
+  encodeOid,
   encodingOf,
   readBitStringBytes,
   readInteger,
@@ -134,4 +137,21 @@ export function parseSpki(spki: Uint8Array): ParsedSpki {
       break
   }
   return parameters === undefined ? { algorithmOid, key } : { algorithmOid, parameters, key }
+}
+
+const CURVE_OID: Readonly<Record<CurveName, string>> = {
+  'P-256': '1.2.840.10045.3.1.7',
+  'P-384': '1.3.132.0.34',
+  'P-521': '1.3.132.0.35',
+  SM2: '1.2.156.10197.1.301',
+}
+
+/** Builds an id-ecPublicKey SubjectPublicKeyInfo for a SEC1 point on a named curve. */
+export function encodeEcSpki(curve: CurveName, point: Uint8Array): Uint8Array {
+  const algorithm = encodeElement(
+    TAG.SEQUENCE,
+    concatBytes(encodeOid('1.2.840.10045.2.1'), encodeOid(CURVE_OID[curve])),
+  )
+  const key = encodeElement(TAG.BIT_STRING, concatBytes(Uint8Array.of(0), point))
+  return encodeElement(TAG.SEQUENCE, concatBytes(algorithm, key))
 }
