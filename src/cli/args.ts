@@ -1,0 +1,57 @@
+/**
+ * Command-line parsing on node:util parseArgs, with every parse error mapped to a usage error
+ * (exit code 3) instead of the parser's own exit code or stack trace.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { CliError } from './output.js'
+
+export type Options = NonNullable<ParseArgsConfig['options']>
+
+export const COMMON_OPTIONS = {
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  registry: { type: 'string' },
+  'registry-key': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options
+
+export const VERIFY_OPTIONS = {
+  ...COMMON_OPTIONS,
+  trust: { type: 'string', multiple: true },
+  at: { type: 'string' },
+  password: { type: 'string' },
+  crl: { type: 'string', multiple: true },
+  ocsp: { type: 'string', multiple: true },
+  online: { type: 'boolean' },
+  revocation: { type: 'string' },
+} as const satisfies Options
+
+/** Parses `argv` against `options`; unknown flags and bad values become CliError. */
+export function parse<T extends Options>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e))
+  }
+}
+
+/** The --lang value, checked. */
+export function langOf(value: unknown): 'zh' | 'en' {
+  if (value === undefined) return 'zh'
+  if (value === 'zh' || value === 'en') return value
+  throw new CliError(`--lang must be zh or en / --lang 只能是 zh 或 en`)
+}
+
+/** The --at value as a Date, checked. */
+export function timeOf(value: unknown): Date | undefined {
+  if (value === undefined) return undefined
+  const s = String(value)
+  const d = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) ? new Date(s) : undefined
+  if (!d || Number.isNaN(d.getTime())) {
+    throw new CliError(`--at needs an ISO 8601 time such as 2026-12-03T00:00:00Z, got "${s}"`)
+  }
+  return d
+}

@@ -1,0 +1,51 @@
+/**
+ * The command dispatcher: `verify`, `registry`; `--help` and `--version` on stdout with exit 0,
+ * usage errors and unreadable inputs on stderr with exit 3, never a stack trace unless --debug.
+ */
+import { runRegistry } from './commands/registry.js'
+import { runVerify } from './commands/verify.js'
+import { CliError, processOutput, type Output } from './output.js'
+import { VERSION } from './version.js'
+
+export const HELP = `yrd-verify ${VERSION} — 长三角电子证照、电子印章、电子签名互认验证
+Verifier for Yangtze River Delta electronic licences, seals and signatures.
+
+Usage:
+  yrd-verify verify FILE... [options]      verify certificates and signed documents
+  yrd-verify registry show [FILE]          show a trust registry (default: built-in TEST)
+  yrd-verify registry check FILE           check a registry's signature and validity
+  yrd-verify --help | --version
+
+Run "yrd-verify verify --help" for the options.
+Exit codes: 0 all recognised, 1 any rejected, 2 any indeterminate, 3 usage or unreadable.`
+
+/** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
+export async function main(
+  argv: string[],
+  out: Output = processOutput(argv.includes('--no-color')),
+): Promise<number> {
+  const debug = argv.includes('--debug')
+  const args = argv.filter((a) => a !== '--debug')
+  const [command, ...rest] = args
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      out.out(HELP)
+      return command === undefined ? 3 : 0
+    }
+    if (command === '--version' || command === '-V') {
+      out.out(VERSION)
+      return 0
+    }
+    if (command === 'verify') return await runVerify(rest, out)
+    if (command === 'registry') return await runRegistry(rest, out)
+    throw new CliError(`unknown command "${command}" / 未知命令；see yrd-verify --help`)
+  } catch (e) {
+    if (e instanceof CliError) {
+      out.err(`yrd-verify: ${e.message}`)
+      return 3
+    }
+    out.err(`yrd-verify: internal error / 内部错误: ${e instanceof Error ? e.message : String(e)}`)
+    if (debug && e instanceof Error && e.stack) out.err(e.stack)
+    return 3
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Where the CLI writes: results to stdout, diagnostics to stderr, colour only where wanted.
+ */
+import pc from 'picocolors'
+
+export interface Output {
+  out(line: string): void
+  err(line: string): void
+  /** Colour functions for stdout. */
+  readonly color: ReturnType<typeof pc.createColors>
+}
+
+/** Colour is on when the stream is a terminal, NO_COLOR is unset, and not switched off. */
+export function colorEnabled(stream: NodeJS.WriteStream, noColorFlag: boolean): boolean {
+  if (noColorFlag || 'NO_COLOR' in process.env) return false
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true
+  return Boolean(stream.isTTY)
+}
+
+/** The real process streams. */
+export function processOutput(noColor: boolean): Output {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    color: pc.createColors(colorEnabled(process.stdout, noColor)),
+  }
+}
+
+/** Thrown for a usage error or an unreadable input: the CLI prints it and exits with 3. */
+export class CliError extends Error {}

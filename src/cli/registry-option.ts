@@ -1,0 +1,40 @@
+/**
+ * The --registry / --registry-key options: load and check a registry file, or fall back to
+ * the built-in TEST registry (announced on stderr every run).
+ */
+import { defaultRegistry, loadRegistry, RegistryError, type Registry } from '../registry/index.js'
+import { readInput } from './files.js'
+import { CliError, type Output } from './output.js'
+
+/** Loads the registry the options name; a bad registry is a CliError (exit 3). */
+export async function registryFrom(
+  values: { registry?: string | undefined; 'registry-key'?: string | undefined },
+  out: Output,
+  quiet: boolean,
+): Promise<Registry> {
+  let registry: Registry
+  try {
+    if (values.registry) {
+      const bytes = await readInput(values.registry)
+      const key = values['registry-key']
+      const keyText = key ? new TextDecoder().decode(await readInput(key)) : undefined
+      registry = await loadRegistry(bytes, keyText ? { operatorKeys: [keyText] } : {})
+    } else {
+      registry = await defaultRegistry()
+    }
+  } catch (e) {
+    if (e instanceof RegistryError || e instanceof CliError) {
+      throw new CliError(`registry: ${e.message}`)
+    }
+    throw e
+  }
+  if (registry.test && !quiet) {
+    out.err(
+      out.color.yellow(
+        '警告：正在使用测试信任注册表，结果不可用于正式业务 / ' +
+          'warning: a TEST trust registry is in use; results are not valid for real decisions',
+      ),
+    )
+  }
+  return registry
+}

@@ -1,0 +1,140 @@
+/**
+ * The chain, revocation and trust-service steps shared by every format: validate the path of
+ * a certificate to the registry's anchors at a time, then ask the registry which province and
+ * service vouch for the anchor and whether that service was granted then.
+ */
+import type { Certificate } from '../pki/certificate.js'
+import type { RevocationSource } from '../pki/revocation-types.js'
+import { validateCertificatePath } from '../pki/validate.js'
+import type { Registry, ServiceType } from '../registry/index.js'
+import type { Finding } from '../verdict/messages.js'
+import type { CertificateSummary, Province, SubIndication } from '../verdict/types.js'
+import { checkServiceUsage } from './policy.js'
+
+/** Everything the chain step needs besides the certificate itself. */
+export interface ChainContext {
+  readonly registry: Registry
+  /** Extra anchors the caller trusts (`--trust`); they vouch for no province. */
+  readonly extraAnchors: readonly Certificate[]
+  readonly time: Date
+  readonly crls: readonly Uint8Array[]
+  readonly ocspResponses: readonly Uint8Array[]
+  readonly revocation: 'require' | 'if-available' | 'off'
+  readonly revocationSources: readonly RevocationSource[]
+  readonly maxWork?: number
+}
+
+export interface ChainEvaluation {
+  readonly findings: readonly Finding[]
+  readonly province: Province | null
+  readonly service: { readonly id: string; readonly type: string; readonly name: string } | null
+  readonly chain: readonly Certificate[]
+}
+
+/** A certificate's identity for verdicts. */
+export function summarise(c: Certificate): CertificateSummary {
+  return {
+    subject: c.subject.text,
+    issuer: c.issuer.text,
+    serialNumber: c.serialHex,
+    sha256: c.sha256,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+  }
+}
+
+/**
+ * Validates `certificate` (with the `intermediates` the input carried) against the registry's
+ * anchors of the given service types (all types when omitted) and reports findings.
+ */
+export async function evaluateChain(
+  certificate: Certificate,
+  intermediates: readonly Certificate[],
+  ctx: ChainContext,
+  types?: readonly ServiceType[],
+): Promise<ChainEvaluation> {
+  const anchors = ctx.registry.anchors(types)
+  const result = await validateCertificatePath({
+    certificate,
+    intermediates: [...intermediates],
+    trustAnchors: [...anchors.map((a) => a.der), ...ctx.extraAnchors.map((c) => c.der)],
+    time: ctx.time,
+    crls: [...ctx.crls],
+    ocspResponses: [...ctx.ocspResponses],
+    revocation: ctx.revocation,
+    revocationSources: [...ctx.revocationSources],
+    ...(ctx.maxWork ? { maxWork: ctx.maxWork } : {}),
+  })
+  const findings: Finding[] = []
+  const chain = result.path
+  const anchor = result.anchor
+  const vouching = anchor ? ctx.registry.vouch(anchor.der, ctx.time, types) : undefined
+  const province = vouching ? { code: vouching.province.code, name: vouching.province.name } : null
+  const service = vouching
+    ? { id: vouching.service.id, type: vouching.service.type, name: vouching.service.name.zh }
+    : null
+
+  if (!result.valid) {
+    findings.push({
+      code: result.reason,
+      status: result.subIndication === 'NO_CERTIFICATE_CHAIN_FOUND' ? 'indeterminate' : 'failed',
+      subIndication: (result.subIndication ?? 'CERTIFICATE_CHAIN_GENERAL_FAILURE') as SubIndication,
+      params: { reason: result.message },
+      detail: { attempts: result.attempts, path: chain.map((c) => c.subject.text) },
+    })
+    return { findings, province, service, chain }
+  }
+  findings.push({
+    code: result.reason,
+    status: 'passed',
+    params: { reason: result.message },
+    detail: { path: chain.map((c) => c.subject.text) },
+  })
+  findings.push(...revocationFindings(result.revocation, ctx.revocation))
+
+  if (!vouching) {
+    findings.push({ code: 'certificate.trust-service-unknown', status: 'warning' })
+  } else {
+    const params = {
+      province: vouching.province.name,
+      service: vouching.service.name.zh,
+      time: ctx.time.toISOString(),
+    }
+    if (vouching.status === 'granted') {
+      findings.push({ code: 'certificate.trust-service', status: 'passed', params })
+    } else {
+      findings.push({
+        code: 'certificate.trust-service-withdrawn',
+        status: 'indeterminate',
+        subIndication: 'NO_CERTIFICATE_CHAIN_FOUND_NO_POE',
+        params,
+      })
+    }
+    const problem = checkServiceUsage(certificate, vouching.service.type)
+    if (problem) {
+      findings.push({
+        code: problem.code,
+        status: 'failed',
+        subIndication: 'CHAIN_CONSTRAINTS_FAILURE',
+        params: { needed: problem.needed, found: problem.found, service: vouching.service.type },
+      })
+    }
+  }
+  return { findings, province, service, chain }
+}
+
+function revocationFindings(
+  statuses: readonly { status: string; source: string }[] | undefined,
+  mode: ChainContext['revocation'],
+): Finding[] {
+  if (mode === 'off') return [{ code: 'certificate.revocation-skipped', status: 'warning' }]
+  const leaf = statuses?.[0]
+  if (!leaf || leaf.status !== 'good') return []
+  return [
+    {
+      code: 'certificate.revocation',
+      status: 'passed',
+      params: { state: leaf.status, source: leaf.source },
+    },
+  ]
+}

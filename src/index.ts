@@ -1,0 +1,35 @@
+/**
+ * yrd-verify: the public surface (named exports only). Isomorphic: no Node built-ins here;
+ * Node-only helpers live behind the `yrd-verify/node` entry.
+ */
+export { verify, sniff } from './verify.js'
+export type { VerifyOptions, Sniffed } from './verify.js'
+export { validateCertificatePath } from './pki/validate.js'
+export type { PathOptions, PathResult } from './pki/validate.js'
+export { loadRegistry, defaultRegistry, RegistryError } from './registry/index.js'
+export type {
+  LoadRegistryOptions,
+  Registry,
+  RegistryAnchor,
+  ServiceType,
+  Vouching,
+} from './registry/index.js'
+export { YrdError, FormatError, LimitError } from './errors.js'
+export { allCodes } from './verdict/messages.js'
+export type { CodeText, Lang } from './verdict/messages.js'
+export type {
+  CertificateResult,
+  CertificateSummary,
+  Check,
+  CheckStatus,
+  Indication,
+  InputKind,
+  LicenceSummary,
+  Province,
+  SealResult,
+  SignatureResult,
+  Status,
+  SubIndication,
+  Verdict,
+} from './verdict/types.js'
+export type { RevocationSource, RevocationStatus } from './pki/revocation-types.js'

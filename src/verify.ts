@@ -1,0 +1,182 @@
+/**
+ * The pipeline of DESIGN.md: sniff the input, read it into evidence, evaluate every signature,
+ * seal or certificate through the shared steps, and fold the results into one verdict.
+ */
+import { YrdError } from './errors.js'
+import { evaluateCertificates } from './evaluate/certificate.js'
+import type { ChainContext } from './evaluate/chain.js'
+import { derItems } from './evaluate/der-inputs.js'
+import { readCertificateFile, sniffCertificateInput } from './formats/certificate/read.js'
+import { parseCertificate } from './pki/certificate.js'
+import type { RevocationSource } from './pki/revocation-types.js'
+import { defaultRegistry, type Registry } from './registry/index.js'
+import { aggregate, type Outcome } from './verdict/aggregate.js'
+import './verdict/codes.js'
+import { render, type Finding, type Lang } from './verdict/messages.js'
+import type { CertificateResult, InputKind, Province, Verdict } from './verdict/types.js'
+
+/** Options of {@link verify}. Every field is optional. */
+export interface VerifyOptions {
+  /** The trust registry; defaults to the built-in TEST registry. */
+  readonly registry?: Registry
+  /** Extra trust anchors (DER or PEM). They validate chains but vouch for no province. */
+  readonly trustAnchors?: readonly Uint8Array[]
+  /** Validation time; defaults to now. */
+  readonly time?: Date
+  /** Language of check messages; default 'zh'. */
+  readonly lang?: Lang
+  /** Password of a PKCS#12 input. */
+  readonly password?: string
+  /** CRLs (DER or PEM) to use besides those inside the input. */
+  readonly crls?: readonly Uint8Array[]
+  /** OCSP responses (DER) to use besides those inside the input. */
+  readonly ocspResponses?: readonly Uint8Array[]
+  /** Revocation policy for the certificates of a path; default 'require'. */
+  readonly revocation?: 'require' | 'if-available' | 'off'
+  /** Further revocation sources, such as the online fetcher (none unless given). */
+  readonly revocationSources?: readonly RevocationSource[]
+  /** Largest input accepted, in bytes; default 1 GiB. */
+  readonly maxInputBytes?: number
+}
+
+const DEFAULT_MAX_INPUT = 1024 * 1024 * 1024
+
+/** What an input looks like, from its content only (never its name). */
+export type Sniffed = InputKind | 'unknown'
+
+function startsWith(bytes: Uint8Array, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (bytes[i] !== text.charCodeAt(i)) return false
+  return true
+}
+
+/** Decides which reader an input goes to. */
+export function sniff(bytes: Uint8Array): Sniffed {
+  const head = bytes.subarray(0, 1024)
+  if (new TextDecoder('latin1').decode(head).includes('%PDF-')) return 'pdf'
+  if (startsWith(bytes, 'PK\x03\x04')) return 'ofd'
+  if (sniffCertificateInput(bytes)) return 'certificate'
+  const text = new TextDecoder('latin1').decode(head).trimStart()
+  if (text.startsWith('{') || text.startsWith('eyJ')) return 'jws'
+  return 'unknown'
+}
+
+interface Evaluated {
+  readonly kind: InputKind | null
+  readonly findings: Finding[]
+  readonly certificates: CertificateResult[]
+  readonly parts: Outcome[]
+}
+
+/**
+ * Verifies one input and resolves to its verdict. A malformed input is a `rejected` verdict
+ * with FORMAT_FAILURE, never an exception; the promise rejects only when the input cannot be
+ * read at all (a YrdError whose code starts with `input.`, such as a wrong PKCS#12 password).
+ * @example
+ * const verdict = await verify(bytes, { time: new Date('2026-12-03T00:00:00Z') })
+ * if (verdict.status === 'recognized') console.log(verdict.province?.name)
+ */
+export async function verify(input: Uint8Array, options: VerifyOptions = {}): Promise<Verdict> {
+  const lang = options.lang ?? 'zh'
+  const time = options.time ?? new Date()
+  const registry = options.registry ?? (await defaultRegistry())
+  const result = await evaluate(input, registry, time, options, lang)
+  const findings: Finding[] = registry.test
+    ? [{ code: 'registry.test', status: 'warning' }, ...result.findings]
+    : result.findings
+  const checks = findings.map((f) => render(f, lang))
+  const outcome = aggregate(checks, result.parts)
+  return {
+    kind: result.kind,
+    status: outcome.status,
+    indication: outcome.indication,
+    subIndication: outcome.subIndication,
+    province: commonProvince(result.certificates),
+    signatures: [],
+    seals: [],
+    certificates: result.certificates,
+    licence: null,
+    checks,
+    validationTime: time.toISOString(),
+    registry: registry.summary(),
+  }
+}
+
+async function evaluate(
+  input: Uint8Array,
+  registry: Registry,
+  time: Date,
+  options: VerifyOptions,
+  lang: Lang,
+): Promise<Evaluated> {
+  const none = { certificates: [], parts: [] }
+  const failed = (code: string, params?: Record<string, string | number>): Evaluated => ({
+    kind: null,
+    findings: [
+      { code, status: 'failed', subIndication: 'FORMAT_FAILURE', ...(params ? { params } : {}) },
+    ],
+    ...none,
+  })
+  const maxBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT
+  if (input.length === 0) return failed('input.empty')
+  if (input.length > maxBytes)
+    return failed('input.too-large', { size: input.length, limit: maxBytes })
+  const kind = sniff(input)
+  if (kind === 'unknown') return failed('input.unsupported')
+  if (kind !== 'certificate') {
+    const params = { kind: kind.toUpperCase() }
+    return {
+      kind,
+      findings: [{ code: 'input.kind-not-available', status: 'indeterminate', params }],
+      ...none,
+    }
+  }
+  try {
+    const evidence = await readCertificateFile(input, passwordOption(options))
+    const ctx = chainContext(registry, time, options)
+    const out = await evaluateCertificates(evidence, ctx, lang)
+    const findings = [...out.findings]
+    if (out.results.length === 0 && !findings.some((f) => f.status === 'failed')) {
+      findings.push(formatFinding('certificate file', new Error('no certificate to verify')))
+    }
+    return { kind, findings, certificates: out.results, parts: out.outcomes }
+  } catch (e) {
+    if (e instanceof YrdError && e.code.startsWith('input.')) throw e
+    return { kind, findings: [formatFinding('certificate file', e)], ...none }
+  }
+}
+
+function passwordOption(options: VerifyOptions): { password?: string } {
+  return options.password === undefined ? {} : { password: options.password }
+}
+
+function chainContext(registry: Registry, time: Date, options: VerifyOptions): ChainContext {
+  const anchors = (options.trustAnchors ?? []).flatMap((b) =>
+    derItems(b, ['CERTIFICATE']).map(parseCertificate),
+  )
+  return {
+    registry,
+    extraAnchors: anchors,
+    time,
+    crls: (options.crls ?? []).flatMap((b) => derItems(b, ['X509 CRL'])),
+    ocspResponses: (options.ocspResponses ?? []).flatMap((b) => derItems(b, ['OCSP RESPONSE'])),
+    revocation: options.revocation ?? 'require',
+    revocationSources: [...(options.revocationSources ?? [])],
+  }
+}
+
+function formatFinding(what: string, e: unknown): Finding {
+  const reason = e instanceof Error ? e.message : String(e)
+  return {
+    code: 'input.format',
+    status: 'failed',
+    subIndication: 'FORMAT_FAILURE',
+    params: { what, reason },
+    ...(e instanceof YrdError ? { detail: { code: e.code } } : {}),
+  }
+}
+
+function commonProvince(certificates: readonly CertificateResult[]): Province | null {
+  const first = certificates[0]?.province
+  if (!first) return null
+  return certificates.every((c) => c.province?.code === first.code) ? first : null
+}
