@@ -12,6 +12,7 @@ import type {
   ProvinceEntry,
   ProvinceRef,
   RecognisedType,
+  RecognitionYear,
   RegistryAnchor,
   RegistrySummary,
   SealPictureRef,
@@ -33,6 +34,8 @@ export interface Registry {
   readonly issuedAt: string
   readonly nextUpdate: string
   readonly provinces: readonly ProvinceEntry[]
+  /** The yearly lists of mutually recognised licence types (事项清单). */
+  readonly recognition: readonly RecognitionYear[]
   /** Key id and algorithm of the operator signature that was verified. */
   readonly signedBy: RegistrySigner
   /** The registry's identity as it appears in verdicts. */
@@ -109,6 +112,7 @@ export function createRegistry(
     issuedAt: document.issuedAt,
     nextUpdate: document.nextUpdate,
     provinces: document.provinces,
+    recognition: document.recognition,
     signedBy: Object.freeze({ ...signedBy }),
     summary: () => summary,
     anchors: (types) =>

@@ -105,6 +105,7 @@ describe('Registry lookups', () => {
       { code: '11100000000013338W011', name: '建筑施工特种作业操作资格证' },
     ])
     expect(registry.recognisedTypes(2025)).toEqual([])
+    expect(registry.recognition.map((r) => r.year)).toEqual([2026])
     const picture = registry.sealPicture('3100000000001')
     expect(picture?.sha256).toBe('ab'.repeat(32))
     expect(picture?.service.id).toBe('310000-signature-ca')
