@@ -134,7 +134,7 @@ describe('loadRegistry', () => {
     )
   })
 
-  it('refuses a missing or malformed signature and bad headers with registry.signature', async () => {
+  it('refuses a malformed or missing signature or bad header with registry.signature', async () => {
     const { signature, ...unsigned } = signed
     const [head, , value] = (signature as string).split('.')
     const cases: unknown[] = [
