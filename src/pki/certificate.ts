@@ -78,7 +78,9 @@ export interface Certificate {
 
 /** Reads an AlgorithmIdentifier SEQUENCE. */
 export function parseAlgorithmIdentifier(tlv: Tlv | undefined): AlgorithmIdentifier {
-  const [oidTlv, params, extra] = children(expectUniversal(tlv, TAG.SEQUENCE, 'AlgorithmIdentifier'))
+  const [oidTlv, params, extra] = children(
+    expectUniversal(tlv, TAG.SEQUENCE, 'AlgorithmIdentifier'),
+  )
   if (extra) throw new FormatError('format.certificate', 'AlgorithmIdentifier: extra fields')
   const oid = readOid(oidTlv, 'algorithm')
   return params ? { oid, parameters: params.raw } : { oid }
@@ -135,7 +137,8 @@ export function parseExtensionList(tlv: Tlv): Extension[] {
       i++
     }
     const value = expectUniversal(parts[i], TAG.OCTET_STRING, 'extnValue').value
-    if (parts.length !== i + 1) throw new FormatError('format.certificate', 'Extension: extra fields')
+    if (parts.length !== i + 1)
+      throw new FormatError('format.certificate', 'Extension: extra fields')
     if (seen.has(oid)) {
       throw new FormatError('format.certificate', `duplicate extension ${oid} / 扩展重复`)
     }
@@ -156,7 +159,9 @@ export function parseCertificate(der: Uint8Array): Certificate {
     return parseCertificateInner(der)
   } catch (e) {
     if (e instanceof YrdError) throw e
-    throw new FormatError('format.certificate', 'malformed certificate / 证书格式错误', { cause: e })
+    throw new FormatError('format.certificate', 'malformed certificate / 证书格式错误', {
+      cause: e,
+    })
   }
 }
 
@@ -217,7 +222,7 @@ function parseCertificateInner(der: Uint8Array): Certificate {
     },
     tbs: tbsTlv.raw,
     signatureAlgorithm: outerAlg,
-    signatureValue: bitStringBytes(sigTlv, 'signatureValue'),
+    signatureValue: signatureBits(sigTlv),
     version,
     serialNumber: serialBytes,
     serialHex: serialHex(serialBytes),
@@ -233,6 +238,15 @@ function parseCertificateInner(der: Uint8Array): Certificate {
     selfIssued: issuer.key === subject.key,
     ...parsed,
   } as Certificate
+}
+
+/**
+ * The signature BIT STRING's bytes. A value with unused bits cannot be a valid signature; it is
+ * kept as an empty value so that the certificate still parses and its signature check fails.
+ */
+function signatureBits(tlv: Tlv): Uint8Array {
+  const v = expectUniversal(tlv, TAG.BIT_STRING, 'signatureValue').value
+  return v.length > 1 && v[0] === 0 ? v.subarray(1) : new Uint8Array(0)
 }
 
 const digestCache = new WeakMap<object, string>()

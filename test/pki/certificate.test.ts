@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FormatError } from '../../src/errors.js'
+import { parseCertificate } from '../../src/pki/certificate.js'
+import { namesEqual, nameWithinSubtree, parseName } from '../../src/pki/name.js'
+
+const PKITS = join(__dirname, '../../../shared/conformance/pkits/certs')
+const SAMPLES = join(__dirname, '../../../shared/samples/ofd')
+
+function pemToDer(pem: string): Uint8Array {
+  return new Uint8Array(
+    Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s/g, ''), 'base64'),
+  )
+}
+
+describe('parseCertificate', () => {
+  it('parses all 405 NIST PKITS certificates', () => {
+    const files = readdirSync(PKITS)
+    expect(files.length).toBe(405)
+    for (const f of files) {
+      const c = parseCertificate(new Uint8Array(readFileSync(join(PKITS, f))))
+      expect(c.tbs.length).toBeGreaterThan(100)
+    }
+  })
+
+  it('reads the fields and extensions of a real SM2 certificate', () => {
+    const c = parseCertificate(pemToDer(readFileSync(join(SAMPLES, 'ofdrw-sign_cert.pem'), 'utf8')))
+    expect(c.signatureAlgorithm.oid).toBe('1.2.156.10197.1.501')
+    expect(c.publicKeyAlgorithm.oid).toBe('1.2.840.10045.2.1')
+    expect(c.version).toBe(3)
+    expect(c.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(c.subject.text.length).toBeGreaterThan(0)
+  })
+
+  it('reads basicConstraints, key usage and policies from PKITS', () => {
+    const ca = parseCertificate(new Uint8Array(readFileSync(join(PKITS, 'GoodCACert.crt'))))
+    expect(ca.basicConstraints).toEqual({ ca: true })
+    expect(ca.keyUsage?.has('keyCertSign')).toBe(true)
+    expect(ca.certificatePolicies?.[0]?.oid).toBe('2.16.840.1.101.3.2.1.48.1')
+    const pl = parseCertificate(
+      new Uint8Array(readFileSync(join(PKITS, 'pathLenConstraint0CACert.crt'))),
+    )
+    expect(pl.basicConstraints).toEqual({ ca: true, pathLen: 0 })
+  })
+
+  it('refuses truncated and trailing-garbage DER with FormatError', () => {
+    const der = new Uint8Array(readFileSync(join(PKITS, 'GoodCACert.crt')))
+    expect(() => parseCertificate(der.subarray(0, der.length - 10))).toThrow(FormatError)
+    expect(() => parseCertificate(new Uint8Array([...der, 0]))).toThrow(FormatError)
+    expect(() => parseCertificate(new Uint8Array(64))).toThrow(FormatError)
+  })
+})
+
+describe('names (RFC 5280 §7.1)', () => {
+  const name = (...rdns: [string, number, string][]) => {
+    const parts = rdns.map(([oid, tag, value]) => {
+      const v = Buffer.from(value, 'utf8')
+      const o = Buffer.from(oid, 'hex')
+      const atv = Buffer.concat([Buffer.from([0x06, o.length]), o, Buffer.from([tag, v.length]), v])
+      const seq = Buffer.concat([Buffer.from([0x30, atv.length]), atv])
+      return Buffer.concat([Buffer.from([0x31, seq.length]), seq])
+    })
+    const body = Buffer.concat(parts)
+    return parseName(new Uint8Array(Buffer.concat([Buffer.from([0x30, body.length]), body])))
+  }
+  const CN = '550403'
+  const O = '55040a'
+
+  it('compares case-insensitively, ignoring extra spaces, across string types', () => {
+    const a = name([O, 0x13, 'Test  Certificates'], [CN, 0x0c, 'Good CA'])
+    const b = name([O, 0x0c, ' test certificates '], [CN, 0x13, 'GOOD   ca'])
+    expect(namesEqual(a, b)).toBe(true)
+  })
+
+  it('keeps RDN order significant and checks subtrees by prefix', () => {
+    const a = name([O, 0x0c, '上海市'], [CN, 0x0c, '甲'])
+    const b = name([CN, 0x0c, '甲'], [O, 0x0c, '上海市'])
+    expect(namesEqual(a, b)).toBe(false)
+    expect(nameWithinSubtree(a, name([O, 0x0c, '上海市']))).toBe(true)
+    expect(nameWithinSubtree(a, name([O, 0x0c, '浙江省']))).toBe(false)
+    expect(a.text).toBe('CN=甲, O=上海市')
+  })
+})
