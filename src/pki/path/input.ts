@@ -1,0 +1,84 @@
+/**
+ * Turning caller inputs (DER bytes, PEM text bytes, parsed certificates, CRLs) into parsed
+ * objects. PEM decoding is portable (no Node built-ins).
+ */
+import { FormatError } from '../../errors.js'
+import { parseCertificate, type Certificate } from '../certificate.js'
+import type { CertificateInput } from './types.js'
+
+const MAX_PEM_BLOCKS = 1000
+const MAX_INPUTS = 5000
+
+function isPem(bytes: Uint8Array): boolean {
+  let i = 0
+  while (i < bytes.length && i < 64 && (bytes[i] === 0x20 || bytes[i]! < 0x0e)) i++
+  return bytes[i] === 0x2d // '-'
+}
+
+function base64Bytes(text: string): Uint8Array {
+  const clean = text.replace(/[\s]/g, '')
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
+    throw new FormatError('format.pem', 'PEM: bad base64 / PEM 的 Base64 内容错误')
+  }
+  const bin = atob(clean)
+  const out = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
+
+/**
+ * The DER contents of every PEM block with one of `labels` in `bytes`, or `bytes` itself when
+ * it is not PEM.
+ */
+export function derBlocks(bytes: Uint8Array, labels: readonly string[]): Uint8Array[] {
+  if (!isPem(bytes)) return [bytes]
+  const text = new TextDecoder('latin1').decode(bytes)
+  const re = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g
+  const out: Uint8Array[] = []
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (out.length >= MAX_PEM_BLOCKS) {
+      throw new FormatError('format.pem', 'PEM: too many blocks / PEM 块过多')
+    }
+    if (labels.includes(m[1]!)) out.push(base64Bytes(m[2]!))
+  }
+  if (out.length === 0)
+    throw new FormatError('format.pem', 'PEM: no usable block / 无可用的 PEM 块')
+  return out
+}
+
+const CERT_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']
+
+function isParsed(input: CertificateInput): input is Certificate {
+  return !(input instanceof Uint8Array)
+}
+
+/** Parses the end-entity input; throws FormatError when it is not one certificate. */
+export function parseTarget(input: CertificateInput): Certificate {
+  if (isParsed(input)) return input
+  const blocks = derBlocks(input, CERT_LABELS)
+  return parseCertificate(blocks[0]!)
+}
+
+/** Parses a list of inputs, skipping those that do not parse (untrusted extras). */
+export function parseMany(inputs: readonly CertificateInput[] | undefined): Certificate[] {
+  const out: Certificate[] = []
+  for (const input of inputs ?? []) {
+    if (out.length >= MAX_INPUTS) break
+    if (isParsed(input)) {
+      out.push(input)
+      continue
+    }
+    try {
+      for (const der of derBlocks(input, CERT_LABELS)) {
+        try {
+          out.push(parseCertificate(der))
+        } catch {
+          // An unparsable extra certificate cannot be part of any path; ignore it.
+        }
+      }
+    } catch {
+      // Not PEM with certificates and not DER either; ignore it.
+    }
+  }
+  return out
+}
