@@ -68,8 +68,9 @@ export function createRegistry(
   deepFreeze(document)
   const anchorList: RegistryAnchor[] = validated.certificates.map((c) =>
     Object.freeze({
-      der: c.der,
-      sha256: toHex(hash('SHA-256', c.der)),
+      der: c.certificate.der,
+      sha256: c.certificate.sha256,
+      certificate: c.certificate,
       province: provinceRef(c.province),
       service: c.service,
     }),

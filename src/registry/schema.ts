@@ -2,8 +2,10 @@
  * Hand-written schema check of a registry document (format version 1), with bounded sizes and
  * counts. Produces the normalised document and the decoded anchor certificates.
  */
+import type { Certificate } from '../pki/certificate.js'
+import { parseCertificate } from '../pki/certificate.js'
 import { decodeBase64 } from './base64.js'
-import { formatError } from './errors.js'
+import { RegistryError, formatError } from './errors.js'
 import { validateHistory } from './history.js'
 import {
   expectArray,
@@ -38,11 +40,11 @@ const HEX_SHA256 = /^[0-9a-fA-F]{64}$/
 const TYPE_CODE = /^[0-9A-Za-z]+$/
 const MAX_CERTIFICATE_CHARS = 64 * 1024
 
-/** A decoded anchor certificate and where the document lists it. */
+/** A parsed anchor certificate and where the document lists it. */
 export interface ListedCertificate {
   readonly province: ProvinceEntry
   readonly service: ServiceEntry
-  readonly der: Uint8Array
+  readonly certificate: Certificate
 }
 
 /** The outcome of {@link validateDocument}. */
@@ -198,15 +200,12 @@ function readService(
   }
   const unique = new Set<string>()
   certificates.forEach((text, i) => {
-    const der = decodeBase64(text)
     const where = `${path}.certificates[${i}]`
+    const der = decodeBase64(text)
     if (der === undefined) throw formatError(where, '不是有效的 base64', 'not valid base64')
-    if (!isDerSequence(der)) {
-      throw formatError(where, '不是 DER 编码的证书', 'not a DER-encoded certificate')
-    }
     if (unique.has(text)) throw formatError(where, '证书重复', 'certificate listed twice')
     unique.add(text)
-    context.listed.push({ province, service, der })
+    context.listed.push({ province, service, certificate: readCertificate(der, where) })
   })
   return service
 }
@@ -241,14 +240,14 @@ function readRecognition(value: unknown): RecognitionYear[] {
   })
 }
 
-/** True when `der` is exactly one DER SEQUENCE with a definite length covering every byte. */
-function isDerSequence(der: Uint8Array): boolean {
-  if (der.length < 2 || der[0] !== 0x30) return false
-  const first = der[1] ?? 0
-  if (first < 0x80) return first + 2 === der.length
-  const count = first & 0x7f
-  if (count === 0 || count > 4 || der.length < 2 + count) return false
-  let length = 0
-  for (let i = 0; i < count; i++) length = length * 256 + (der[2 + i] ?? 0)
-  return length >= 0x80 && 2 + count + length === der.length
+function readCertificate(der: Uint8Array, path: string): Certificate {
+  try {
+    return parseCertificate(der)
+  } catch (cause) {
+    throw new RegistryError(
+      'registry.format',
+      { zh: '不是有效的 X.509 证书', en: 'not a valid X.509 certificate' },
+      { path, cause },
+    )
+  }
 }

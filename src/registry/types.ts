@@ -1,6 +1,7 @@
 /**
  * Types of the trust registry, format `yrd-verify/registry@1` (see docs/registry.md).
  */
+import type { Certificate } from '../pki/certificate.js'
 
 /** The format identifier of version 1. */
 export const REGISTRY_FORMAT = 'yrd-verify/registry@1'
@@ -98,6 +99,8 @@ export interface RegistryAnchor {
   readonly der: Uint8Array
   /** Lower-case hex SHA-256 of `der`. */
   readonly sha256: string
+  /** The parsed certificate (parsed once, when the registry was loaded). */
+  readonly certificate: Certificate
   readonly province: ProvinceRef
   readonly service: ServiceEntry
 }

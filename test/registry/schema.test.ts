@@ -123,6 +123,16 @@ describe('loadRegistry schema checks (correctly signed, malformed content)', () 
       '$.provinces[0].services[0].certificates[0]',
     ],
     [
+      'DER that is not a certificate',
+      (_d, s) => void (s['certificates'] = ['MAMCAQU=']),
+      '$.provinces[0].services[0].certificates[0]',
+    ],
+    [
+      'base64 with non-zero unused bits',
+      (_d, s) => void (s['certificates'] = ['MAMCAQV=']),
+      '$.provinces[0].services[0].certificates[0]',
+    ],
+    [
       'no certificate',
       (_d, s) => void (s['certificates'] = []),
       '$.provinces[0].services[0].certificates',
