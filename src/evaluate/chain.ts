@@ -5,11 +5,17 @@
  */
 import type { Certificate } from '../pki/certificate.js'
 import type { RevocationSource } from '../pki/revocation-types.js'
-import { validateCertificatePath } from '../pki/validate.js'
+import { PATH_CODES, validateCertificatePath, type CertificateRevocation } from '../pki/validate.js'
 import type { Registry, ServiceType } from '../registry/index.js'
-import type { Finding } from '../verdict/messages.js'
-import type { CertificateSummary, Province, SubIndication } from '../verdict/types.js'
+import { registerCodes, type Finding } from '../verdict/messages.js'
+import type { CertificateSummary, Province } from '../verdict/types.js'
 import { checkServiceUsage } from './policy.js'
+
+registerCodes(
+  Object.fromEntries(
+    PATH_CODES.map((c) => [c.code, { zh: `${c.zh}（{cert}）`, en: `${c.en} ({cert})` }]),
+  ),
+)
 
 /** Everything the chain step needs besides the certificate itself. */
 export interface ChainContext {
@@ -74,20 +80,27 @@ export async function evaluateChain(
     ? { id: vouching.service.id, type: vouching.service.type, name: vouching.service.name.zh }
     : null
 
+  const about = chain[result.failedIndex ?? 0] ?? certificate
   if (!result.valid) {
+    const unknown =
+      result.subIndication === 'NO_CERTIFICATE_CHAIN_FOUND' || result.subIndication === 'TRY_LATER'
     findings.push({
       code: result.reason,
-      status: result.subIndication === 'NO_CERTIFICATE_CHAIN_FOUND' ? 'indeterminate' : 'failed',
-      subIndication: (result.subIndication ?? 'CERTIFICATE_CHAIN_GENERAL_FAILURE') as SubIndication,
-      params: { reason: result.message },
-      detail: { attempts: result.attempts, path: chain.map((c) => c.subject.text) },
+      status: unknown ? 'indeterminate' : 'failed',
+      subIndication: result.subIndication ?? 'CERTIFICATE_CHAIN_GENERAL_FAILURE',
+      params: { cert: about.subject.text },
+      detail: {
+        message: result.message,
+        attempts: result.attempts,
+        path: chain.map((c) => c.subject.text),
+      },
     })
     return { findings, province, service, chain }
   }
   findings.push({
     code: result.reason,
     status: 'passed',
-    params: { reason: result.message },
+    params: { cert: certificate.subject.text },
     detail: { path: chain.map((c) => c.subject.text) },
   })
   findings.push(...revocationFindings(result.revocation, ctx.revocation))
@@ -124,17 +137,22 @@ export async function evaluateChain(
 }
 
 function revocationFindings(
-  statuses: readonly { status: string; source: string }[] | undefined,
+  statuses: readonly CertificateRevocation[],
   mode: ChainContext['revocation'],
 ): Finding[] {
   if (mode === 'off') return [{ code: 'certificate.revocation-skipped', status: 'warning' }]
-  const leaf = statuses?.[0]
-  if (!leaf || leaf.status !== 'good') return []
-  return [
-    {
-      code: 'certificate.revocation',
-      status: 'passed',
-      params: { state: leaf.status, source: leaf.source },
-    },
-  ]
+  return statuses.map((r) =>
+    r.status.status === 'good'
+      ? {
+          code: 'certificate.revocation',
+          status: 'passed',
+          params: { state: 'good', source: r.status.source, index: r.index },
+        }
+      : {
+          code: 'certificate.revocation-unknown',
+          status: 'warning',
+          params: { index: r.index },
+          ...(r.status.message ? { detail: { message: r.status.message } } : {}),
+        },
+  )
 }
