@@ -32,7 +32,14 @@ function buf(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer
 }
 
-async function verifyWeb(s: SubtleCrypto, req: PrimitiveVerifyRequest): Promise<PrimitiveResult> {
+/**
+ * Verifies with WebCrypto only; 'unsupported' for combinations WebCrypto lacks (SHA-224,
+ * PSS with another MGF1 hash, DSA). May throw when the platform refuses a key.
+ */
+export async function webCryptoVerify(
+  s: SubtleCrypto,
+  req: PrimitiveVerifyRequest,
+): Promise<PrimitiveResult> {
   switch (req.scheme) {
     case 'rsa-pkcs1':
     case 'rsa-pss': {
@@ -71,7 +78,7 @@ export const webCryptoBackend: CryptoBackend = {
     const s = subtle()
     if (s !== undefined) {
       try {
-        const result = await verifyWeb(s, req)
+        const result = await webCryptoVerify(s, req)
         if (result !== 'unsupported') return result
       } catch {
         // The platform refused the key or algorithm: fall through to portable code.
