@@ -90,12 +90,15 @@ export async function loadRegistry(
 
 function parseInput(input: Uint8Array | object): Record<string, unknown> {
   let value: unknown = input
-  if (input instanceof Uint8Array) {
-    if (input.length > MAX_REGISTRY_BYTES) {
+  if (
+    input instanceof Uint8Array ||
+    Object.prototype.toString.call(input) === '[object Uint8Array]'
+  ) {
+    if ((input as Uint8Array).length > MAX_REGISTRY_BYTES) {
       throw formatError('$', '注册表文件过大', `registry larger than ${MAX_REGISTRY_BYTES} bytes`)
     }
     try {
-      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input))
+      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input as Uint8Array))
     } catch (cause) {
       throw new RegistryError(
         'registry.format',

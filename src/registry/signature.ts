@@ -25,6 +25,7 @@ export interface RegistrySigner {
 }
 
 const MAX_OPERATOR_KEYS = 32
+const KID = /^[\x20-\x7e]{1,256}$/
 const MAX_SIGNATURE_CHARS = 8192
 
 function signatureError(zh: string, en: string, cause?: unknown): RegistryError {
@@ -114,8 +115,11 @@ function readHeader(signature: string): RegistrySigner {
       `header typ must be ${REGISTRY_JWS_TYPE}`,
     )
   }
-  if (typeof kid !== 'string' || kid.length === 0 || kid.length > 256) {
-    throw signatureError('签名头缺少 kid', 'signature header lacks a kid')
+  if (typeof kid !== 'string' || !KID.test(kid)) {
+    throw signatureError(
+      '签名头缺少 kid 或 kid 含非打印字符',
+      'signature header lacks a kid of 1 to 256 printable ASCII characters',
+    )
   }
   if ('b64' in header) {
     throw signatureError('签名头不得含 b64', 'signature header must not carry b64')

@@ -150,7 +150,14 @@ describe('loadRegistry', () => {
       const doc = bad === undefined ? unsigned : { ...unsigned, signature: bad }
       expect(await codeOf(doc, options), String(bad)).toBe('registry.signature')
     }
-    for (const header of [{ typ: 'JWT' }, { typ: undefined }, { b64: true, crit: ['b64'] }]) {
+    const headers = [
+      { typ: 'JWT' },
+      { typ: undefined },
+      { b64: true, crit: ['b64'] },
+      { kid: 'line\nbreak' },
+      { kid: '' },
+    ]
+    for (const header of headers) {
       const doc = await signUnchecked(signed, key, header)
       expect(await codeOf(doc, options), JSON.stringify(header)).toBe('registry.signature')
     }
