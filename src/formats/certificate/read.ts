@@ -46,11 +46,10 @@ export async function readCertificateFile(
       return evidence('der', { certificates: [bytes] }, [0])
     case 'pkcs7':
       return readPkcs7File(bytes)
-    case 'pkcs12':
-      throw new FormatError(
-        'format.unsupported',
-        'PKCS#12 files are not read yet / 尚不能读取 PKCS#12 文件',
-      )
+    case 'pkcs12': {
+      const { readPkcs12File } = await import('./pkcs12.js')
+      return readPkcs12File(bytes, options.password)
+    }
     case 'crl':
       throw new FormatError(
         'format.unsupported',
