@@ -1,3 +1,4 @@
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../../src/registry/canonical.js'
 import { RegistryError } from '../../src/registry/errors.js'
@@ -103,6 +104,17 @@ describe('canonicalJson (RFC 8785)', () => {
     )
     expect(canonicalJson(wide.slice(0, 10), { maxDepth: 4, maxNodes: 1000 })).toBe(
       '[0,0,0,0,0,0,0,0,0,0]',
+    )
+  })
+
+  it('is stable under re-parsing and preserves the value (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value)
+        expect(canonicalJson(JSON.parse(text))).toBe(text)
+        expect(JSON.parse(text)).toStrictEqual(JSON.parse(JSON.stringify(value)))
+      }),
+      { numRuns: 300 },
     )
   })
 })
