@@ -6,7 +6,8 @@ import { runEngine, type EngineInputs } from './path/engine.js'
 import { parseMany, parseTarget } from './path/input.js'
 import { ANY_POLICY } from './path/policy-tree.js'
 import type { PathOptions, PathResult, WorkLimits } from './path/types.js'
-import type { RevocationSource } from './revocation-types.js'
+import type { RevocationQuery, RevocationSource } from './revocation-types.js'
+import { createCrlSource } from './crl/source.js'
 
 export type {
   AnchorProvider,
@@ -24,6 +25,8 @@ export type { PathCodeInfo, PathReason, PathSubIndication } from './path/codes.j
 const DEFAULT_DEPTH = 10
 const DEFAULT_CANDIDATES = 5000
 const DEFAULT_SIGNATURES = 200
+/** How deep CRL-signer validations may nest (a signer whose CRL has its own signer, ...). */
+const MAX_SIGNER_NESTING = 3
 
 function limits(maxWork: WorkLimits | number | undefined): Required<WorkLimits> {
   if (typeof maxWork === 'number') return { candidates: maxWork, signatures: DEFAULT_SIGNATURES }
@@ -53,7 +56,7 @@ export async function validateCertificatePath(options: PathOptions): Promise<Pat
   const intermediates = parseMany(options.intermediates)
   const anchors = anchorsOf(options)
   const work = limits(options.maxWork)
-  const sources: RevocationSource[] = [...(options.revocationSources ?? [])]
+  const sources: RevocationSource[] = []
   const inputs: EngineInputs = {
     leaf,
     intermediates,
@@ -73,5 +76,60 @@ export async function validateCertificatePath(options: PathOptions): Promise<Pat
     ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
     ...(options.extendedKeyUsage ? { extendedKeyUsage: options.extendedKeyUsage } : {}),
   }
+  if (inputs.mode !== 'off') {
+    if (options.crls?.length) {
+      const validateSigner = signerValidator(inputs)
+      sources.push(createCrlSource(options.crls, { certificates: intermediates, validateSigner }))
+    }
+    sources.push(...(options.revocationSources ?? []))
+  }
   return runEngine(inputs)
+}
+
+/**
+ * Validation of CRL signers that are not on the path: their own path must reach the same
+ * anchor, with the same revocation mode, at the same time (RFC 5280 §6.3.3 (f)). Re-entry for a
+ * signer already being validated (a CRL signing key whose status is on a CRL it signed itself)
+ * is answered "valid" so that the outer validation of that signer decides.
+ */
+function signerValidator(
+  outer: EngineInputs,
+): (s: Certificate, q: RevocationQuery) => Promise<boolean> {
+  const inProgress = new Set<string>()
+  const memo = new Map<string, boolean>()
+  return async (signer, query) => {
+    const anchor = query.path[query.path.length - 1]
+    if (!anchor) return false
+    const key = `${signer.sha256}|${anchor.sha256}|${query.time.getTime()}`
+    if (inProgress.has(key)) return true
+    if (inProgress.size >= MAX_SIGNER_NESTING) return false
+    const hit = memo.get(key)
+    if (hit !== undefined) return hit
+    // A result computed inside another signer's validation may rest on a provisional answer
+    // for that signer; only outermost results are remembered.
+    const outermost = inProgress.size === 0
+    inProgress.add(key)
+    const { extendedKeyUsage: _ignored, ...base } = outer
+    let run: boolean
+    try {
+      const r = await runEngine({
+        ...base,
+        leaf: signer,
+        anchors: [anchor],
+        time: query.time,
+        policy: {
+          initialPolicySet: [ANY_POLICY],
+          explicitPolicy: false,
+          policyMappingInhibit: false,
+          anyPolicyInhibit: false,
+        },
+        keyUsage: ['cRLSign'],
+      })
+      run = r.valid
+    } finally {
+      inProgress.delete(key)
+    }
+    if (outermost) memo.set(key, run)
+    return run
+  }
 }

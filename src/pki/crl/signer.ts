@@ -1,0 +1,98 @@
+/**
+ * Finding and checking the signer of a CRL: a certificate named as the CRL issuer, allowed to
+ * sign CRLs (cRLSign when keyUsage is present), whose key verifies the CRL signature, and which
+ * is either on the path being validated or accepted by the caller's signer validation (its own
+ * path to the same trust anchor).
+ */
+import { verifySignature } from '../../crypto/verify.js'
+import type { Certificate } from '../certificate.js'
+import { effectiveSpki, passedOnParameters } from '../path/signature.js'
+import type { RevocationQuery } from '../revocation-types.js'
+import type { Crl } from './parse.js'
+
+const MAX_SIGNER_CANDIDATES = 16
+
+/** CRL signature results per CRL and key (deterministic, so pending results may be shared). */
+const verified = new WeakMap<Crl, Map<string, Promise<boolean>>>()
+
+function verifyCrl(crl: Crl, keyId: string, spki: Uint8Array): Promise<boolean> {
+  let perCrl = verified.get(crl)
+  if (!perCrl) {
+    perCrl = new Map()
+    verified.set(crl, perCrl)
+  }
+  let hit = perCrl.get(keyId)
+  if (!hit) {
+    hit = verifySignature({
+      algorithm: crl.signatureAlgorithm,
+      publicKey: spki,
+      data: crl.tbs,
+      signature: crl.signatureValue,
+    }).then((r) => r.valid)
+    perCrl.set(keyId, hit)
+  }
+  return hit
+}
+
+/** Validates a CRL signer that is not on the path; true when it chains to the same anchor. */
+export type SignerValidator = (signer: Certificate, query: RevocationQuery) => Promise<boolean>
+
+/** Why no signer was accepted, as a stable code. */
+export type SignerProblem =
+  | 'revocation.crl.no-signer'
+  | 'revocation.crl.key-usage'
+  | 'revocation.crl.signature'
+  | 'revocation.crl.signer-invalid'
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+/** DSA parameters inherited by path[index] from the certificates above it. */
+function inheritedOnPath(path: readonly Certificate[], index: number): Uint8Array | undefined {
+  let inherited: Uint8Array | undefined
+  for (let k = path.length - 1; k > index; k--) inherited = passedOnParameters(path[k]!, inherited)
+  return inherited
+}
+
+/** Returns the accepted signer of `crl` for `query`, or the problem found. */
+export async function findCrlSigner(
+  crl: Crl,
+  query: RevocationQuery,
+  extra: readonly Certificate[],
+  validate: SignerValidator | undefined,
+): Promise<Certificate | SignerProblem> {
+  const onPath = new Map(query.path.map((c, i) => [c.sha256, i]))
+  const pool = new Map<string, Certificate>()
+  for (const c of [query.issuer, ...query.path, ...extra]) {
+    if (c.subject.key === crl.issuer.key && !pool.has(c.sha256)) pool.set(c.sha256, c)
+  }
+  const aki = crl.authorityKeyId
+  const candidates = [...pool.values()]
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, MAX_SIGNER_CANDIDATES)
+  function rank(c: Certificate): number {
+    return (onPath.has(c.sha256) ? 0 : 2) + (aki && !sameBytes(aki, c.subjectKeyIdentifier) ? 1 : 0)
+  }
+  let problem: SignerProblem = 'revocation.crl.no-signer'
+  for (const c of candidates) {
+    const index = onPath.get(c.sha256)
+    const spki = effectiveSpki(
+      c,
+      index === undefined ? undefined : inheritedOnPath(query.path, index),
+    )
+    const keyId = spki === c.spki ? c.sha256 : `${c.sha256}:${spki.length}:${spki.join(',')}`
+    if (!(await verifyCrl(crl, keyId, spki))) {
+      if (problem === 'revocation.crl.no-signer') problem = 'revocation.crl.signature'
+      continue
+    }
+    if (c.keyUsage && !c.keyUsage.has('cRLSign')) {
+      problem = 'revocation.crl.key-usage'
+      continue
+    }
+    if (index !== undefined) return c
+    if (validate && (await validate(c, query))) return c
+    problem = 'revocation.crl.signer-invalid'
+  }
+  return problem
+}

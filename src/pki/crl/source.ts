@@ -1,0 +1,160 @@
+/**
+ * A RevocationSource backed by a set of CRLs (RFC 5280 §6.3): complete CRLs in scope for the
+ * certificate, each usable only when its signer checks out, it has no unprocessable critical
+ * extension and it is current at the validation time; delta CRLs are applied to the complete
+ * CRL they extend; the reasons covered must add up to all reasons for a 'good' answer.
+ */
+import type { Certificate } from '../certificate.js'
+import type { RevocationQuery, RevocationSource, RevocationStatus } from '../revocation-types.js'
+import { derBlocks } from '../path/input.js'
+import { ALL_REASONS } from './idp.js'
+import { entryKey, parseCrl, type Crl, type CrlEntry } from './parse.js'
+import { crlScope } from './scope.js'
+import { findCrlSigner, type SignerValidator } from './signer.js'
+
+const MAX_CRLS = 1000
+
+/** Options of {@link createCrlSource}. */
+export interface CrlSourceOptions {
+  /** Certificates that may have signed CRLs besides those on the path. */
+  readonly certificates?: readonly Certificate[]
+  /** Validates a CRL signer that is not on the path (its own path to the same anchor). */
+  readonly validateSigner?: SignerValidator
+}
+
+interface Usable {
+  readonly ok: boolean
+  readonly code?: string
+}
+
+function unknown(code: string, en: string, zh: string): RevocationStatus {
+  return { status: 'unknown', source: 'crl', code, message: `${zh} / ${en}` }
+}
+
+function sameScope(a: Crl, b: Crl): boolean {
+  const x = a.idp?.der
+  const y = b.idp?.der
+  if (!x || !y) return x === y
+  return x.length === y.length && x.every((v, i) => v === y[i])
+}
+
+/**
+ * Creates a revocation source from DER or PEM CRLs. Unparsable CRLs are ignored. Without
+ * `validateSigner`, only CRLs signed by a certificate on the path being validated are used.
+ * @example
+ * const source = createCrlSource([crlDer])
+ * const status = await source.check({ certificate, issuer, time, path })
+ */
+export function createCrlSource(
+  crls: readonly Uint8Array[],
+  options: CrlSourceOptions = {},
+): RevocationSource {
+  const parsed: Crl[] = []
+  for (const input of crls.slice(0, MAX_CRLS)) {
+    try {
+      for (const der of derBlocks(input, ['X509 CRL'])) parsed.push(parseCrl(der))
+    } catch {
+      // A CRL that does not parse is no evidence; it is ignored.
+    }
+  }
+  function signerOk(crl: Crl, query: RevocationQuery): Promise<Usable> {
+    return findCrlSigner(crl, query, options.certificates ?? [], options.validateSigner).then(
+      (r) => (typeof r === 'string' ? { ok: false, code: r } : { ok: true }),
+    )
+  }
+
+  async function usable(crl: Crl, query: RevocationQuery, allowStale: boolean): Promise<Usable> {
+    if (crl.unknownCritical.length > 0) return { ok: false, code: 'revocation.crl.critical' }
+    if (crl.thisUpdate > query.time) return { ok: false, code: 'revocation.crl.not-yet-valid' }
+    if (!allowStale && crl.nextUpdate && crl.nextUpdate < query.time) {
+      return { ok: false, code: 'revocation.crl.stale' }
+    }
+    return signerOk(crl, query)
+  }
+
+  async function freshDelta(base: Crl, query: RevocationQuery): Promise<Crl | string | undefined> {
+    const deltas = parsed.filter(
+      (d) =>
+        d.deltaBase !== undefined &&
+        d.issuer.key === base.issuer.key &&
+        sameScope(d, base) &&
+        base.crlNumber !== undefined &&
+        d.deltaBase <= base.crlNumber &&
+        (d.crlNumber === undefined || d.crlNumber > base.crlNumber),
+    )
+    if (deltas.length === 0) return undefined
+    deltas.sort((a, b) => ((b.crlNumber ?? 0n) > (a.crlNumber ?? 0n) ? 1 : -1))
+    let code = 'revocation.crl.delta-unusable'
+    for (const d of deltas) {
+      const u = await usable(d, query, false)
+      if (u.ok) return d
+      code = u.code ?? code
+    }
+    return code
+  }
+
+  async function check(query: RevocationQuery): Promise<RevocationStatus> {
+    const cert = query.certificate
+    const key = entryKey(cert.issuer, cert.serialNumber)
+    const covered = new Set<string>()
+    let problem: RevocationStatus = unknown(
+      'revocation.crl.none',
+      'no CRL in scope',
+      '无适用的 CRL',
+    )
+    let revoked: { entry: CrlEntry; crl: Crl; delta: boolean } | undefined
+    let newest: Crl | undefined
+    for (const crl of parsed) {
+      if (crl.deltaBase !== undefined) continue
+      const scope = crlScope(crl, cert)
+      if (!scope.inScope) continue
+      const delta = await freshDelta(crl, query)
+      const deltaCrl = typeof delta === 'object' ? delta : undefined
+      const u = await usable(crl, query, deltaCrl !== undefined)
+      if (!u.ok) {
+        problem = unknown(u.code ?? 'revocation.crl.unusable', 'CRL unusable', 'CRL 不可用')
+        continue
+      }
+      if (typeof delta === 'string') {
+        problem = unknown(delta, 'delta CRL unusable', '增量 CRL 不可用')
+        continue
+      }
+      const fromDelta = deltaCrl?.entries.get(key)
+      const entry = fromDelta ?? crl.entries.get(key)
+      if (entry && entry.reason !== 'removeFromCRL') {
+        revoked = { entry, crl: deltaCrl && fromDelta ? deltaCrl : crl, delta: !!fromDelta }
+        break
+      }
+      for (const r of scope.reasons) covered.add(r)
+      newest = deltaCrl ?? crl
+    }
+    if (revoked) {
+      const { entry, crl, delta } = revoked
+      return {
+        status: 'revoked',
+        source: delta ? 'delta-crl' : 'crl',
+        revokedAt: entry.revocationDate,
+        reason: entry.reason ?? 'unspecified',
+        thisUpdate: crl.thisUpdate,
+        ...(crl.nextUpdate ? { nextUpdate: crl.nextUpdate } : {}),
+      }
+    }
+    if (newest && ALL_REASONS.every((r) => covered.has(r))) {
+      return {
+        status: 'good',
+        source: newest.deltaBase !== undefined ? 'delta-crl' : 'crl',
+        thisUpdate: newest.thisUpdate,
+        ...(newest.nextUpdate ? { nextUpdate: newest.nextUpdate } : {}),
+      }
+    }
+    if (newest)
+      return unknown(
+        'revocation.crl.reasons',
+        'CRLs do not cover all reasons',
+        'CRL 未覆盖全部吊销原因',
+      )
+    return problem
+  }
+
+  return { name: 'crl', check }
+}
