@@ -4,14 +4,14 @@
  */
 import { toHex } from '../crypto/bytes.js'
 import { hash } from '../crypto/hash.js'
-import testOperator from './builtin/test-operator.json' with { type: 'json' }
 import { canonicalJson } from './canonical.js'
 import { RegistryError, formatError } from './errors.js'
 import type { Registry } from './registry.js'
 import { createRegistry } from './registry.js'
 import { validateDocument } from './schema.js'
-import type { OperatorJwk, OperatorKey } from './signature.js'
+import type { OperatorKey } from './signature.js'
 import { verifyRegistrySignature } from './signature.js'
+import { TEST_OPERATOR_KEY } from './test-operator.js'
 
 /** Largest registry accepted, in bytes of JSON. */
 export const MAX_REGISTRY_BYTES = 8 * 1024 * 1024
@@ -27,9 +27,6 @@ export interface LoadRegistryOptions {
   /** Accept a registry whose nextUpdate has passed (for looking at old registries). */
   readonly allowExpired?: boolean
 }
-
-/** The public JWK of the built-in TEST operator key. */
-export const TEST_OPERATOR_KEY: OperatorJwk = Object.freeze({ ...testOperator })
 
 /**
  * Loads and verifies a trust registry (format `yrd-verify/registry@1`).
@@ -63,6 +60,16 @@ export async function loadRegistry(
   )
   const validated = validateDocument(unsigned)
   const { document } = validated
+  if (signedBy.testKey && !document.test) {
+    throw new RegistryError(
+      'registry.signature',
+      {
+        zh: '注册表由公开的测试运营方密钥签名，却未标记为 test: true',
+        en: 'registry signed with the published TEST operator key but not marked test: true',
+      },
+      { path: '$.test' },
+    )
+  }
   if (options.minSequence !== undefined && document.sequence < options.minSequence) {
     throw new RegistryError('registry.sequence', {
       zh: `注册表序号 ${document.sequence} 低于要求的最小序号 ${options.minSequence}`,

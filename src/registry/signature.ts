@@ -3,8 +3,16 @@
  * caller trusts. Keys are never taken from the document or its header.
  */
 import type { JWK } from 'jose'
-import { base64url, decodeProtectedHeader, flattenedVerify, importJWK, importSPKI } from 'jose'
+import {
+  base64url,
+  decodeProtectedHeader,
+  exportJWK,
+  flattenedVerify,
+  importJWK,
+  importSPKI,
+} from 'jose'
 import { RegistryError } from './errors.js'
+import { isTestOperatorKey } from './test-operator.js'
 
 /** The JWS `typ` a registry signature must carry. */
 export const REGISTRY_JWS_TYPE = 'yrd-registry+jws'
@@ -22,9 +30,12 @@ export type OperatorKey = OperatorJwk | string
 export interface RegistrySigner {
   readonly kid: string
   readonly alg: string
+  /** True when the verifying key is the built-in TEST operator key (its private key is public). */
+  readonly testKey: boolean
 }
 
 const MAX_OPERATOR_KEYS = 32
+const SPKI_PEM = /-----BEGIN PUBLIC KEY-----[A-Za-z0-9+/=\s]{1,16384}-----END PUBLIC KEY-----/
 const KID = /^[\x20-\x7e]{1,256}$/
 const MAX_SIGNATURE_CHARS = 8192
 
@@ -81,7 +92,7 @@ export async function verifyRegistrySignature(
     candidates++
     try {
       await flattenedVerify(jws, key, { algorithms: [alg] })
-      return { kid, alg }
+      return { kid, alg, testKey: isTestOperatorKey(await exportJWK(key)) }
     } catch {
       // A key that does not verify may be one of several trusted keys; try the next one.
     }
@@ -95,7 +106,7 @@ export async function verifyRegistrySignature(
   throw signatureError('注册表签名无效', 'registry signature does not verify')
 }
 
-function readHeader(signature: string): RegistrySigner {
+function readHeader(signature: string): { alg: string; kid: string } {
   let header: Record<string, unknown>
   try {
     header = decodeProtectedHeader(signature) as Record<string, unknown>
@@ -133,12 +144,15 @@ async function importOperatorKey(
   kid: string,
 ): Promise<CryptoKey | undefined> {
   try {
-    if (typeof operatorKey === 'string') return await importSPKI(operatorKey, alg)
+    if (typeof operatorKey === 'string') {
+      const pem = SPKI_PEM.exec(operatorKey)?.[0]
+      return pem === undefined ? undefined : await importSPKI(pem, alg, { extractable: true })
+    }
     const jwk = operatorKey as JWK
     if (jwk.kid !== undefined && jwk.kid !== kid) return undefined
     if (jwk.alg !== undefined && jwk.alg !== alg) return undefined
     if (jwk.d !== undefined || jwk.kty === 'oct') return undefined
-    const key = await importJWK(jwk, alg)
+    const key = await importJWK(jwk, alg, { extractable: true })
     return key instanceof Uint8Array ? undefined : key
   } catch {
     // A key of another type or curve cannot verify this algorithm: not a candidate.

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { defaultRegistry } from '../../src/registry/default.js'
-import { TEST_OPERATOR_KEY, loadRegistry } from '../../src/registry/load.js'
+import { loadRegistry } from '../../src/registry/load.js'
+import { TEST_OPERATOR_KEY } from '../../src/registry/test-operator.js'
 import { makeKey } from './helpers.js'
 
 const file = new URL('../../src/registry/builtin/test-registry.json', import.meta.url)

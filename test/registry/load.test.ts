@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto'
+import { createHash, createPublicKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signRegistry } from '../../fixtures/make/registry.js'
 import { canonicalJson } from '../../src/registry/canonical.js'
 import { RegistryError } from '../../src/registry/errors.js'
 import type { LoadRegistryOptions } from '../../src/registry/load.js'
-import { TEST_OPERATOR_KEY, loadRegistry } from '../../src/registry/load.js'
+import { loadRegistry } from '../../src/registry/load.js'
+import { TEST_OPERATOR_KEY } from '../../src/registry/test-operator.js'
 import type { TestKey } from './helpers.js'
 import {
   NOW,
@@ -82,7 +83,7 @@ describe('loadRegistry', () => {
       test: true,
     })
     expect(fromObject.sha256).toBe(sha256)
-    expect(fromBytes.signedBy).toEqual({ kid: key.kid, alg: 'ES256' })
+    expect(fromBytes.signedBy).toEqual({ kid: key.kid, alg: 'ES256', testKey: false })
   })
 
   it('does not depend on member order or whitespace (canonical JSON)', async () => {
@@ -213,7 +214,26 @@ describe('loadRegistry', () => {
     expect(pem.toString('utf8')).toMatch(/^TEST ONLY/)
     const kid = TEST_OPERATOR_KEY.kid ?? ''
     const doc = await signRegistry(signed, pem.toString('utf8'), kid)
-    expect((await loadRegistry(doc, { now: NOW })).signedBy.kid).toBe(kid)
+    expect((await loadRegistry(doc, { now: NOW })).signedBy).toMatchObject({ kid, testKey: true })
     expect(await codeOf(doc, options)).toBe('registry.signature')
+  })
+
+  it('refuses a registry signed with the published TEST key unless it is marked test', async () => {
+    const pem = readFileSync(
+      new URL('../../fixtures/pki/keys/registry-operator.pem', import.meta.url),
+      'utf8',
+    )
+    const kid = TEST_OPERATOR_KEY.kid ?? ''
+    const spki = `TEST ONLY\n${createPublicKey(pem).export({ type: 'spki', format: 'pem' })}`
+    const notTest = await signRegistry({ ...signed, test: false }, pem, kid)
+    for (const operatorKeys of [undefined, [spki]]) {
+      const opts = operatorKeys === undefined ? { now: NOW } : { now: NOW, operatorKeys }
+      await expect(loadRegistry(notTest, opts)).rejects.toMatchObject({
+        code: 'registry.signature',
+        path: '$.test',
+      })
+    }
+    const markedTest = await signRegistry({ ...signed, test: true }, pem, 'another-kid')
+    expect((await loadRegistry(markedTest, { now: NOW, operatorKeys: [spki] })).test).toBe(true)
   })
 })
