@@ -5,6 +5,7 @@
 import { toHex } from '../crypto/bytes.js'
 import { hash } from '../crypto/hash.js'
 import { canonicalJson } from './canonical.js'
+import { findDuplicateMember } from './duplicate-members.js'
 import { RegistryError, formatError } from './errors.js'
 import type { Registry } from './registry.js'
 import { createRegistry } from './registry.js'
@@ -104,13 +105,24 @@ function parseInput(input: Uint8Array | object): Record<string, unknown> {
     if ((input as Uint8Array).length > MAX_REGISTRY_BYTES) {
       throw formatError('$', '注册表文件过大', `registry larger than ${MAX_REGISTRY_BYTES} bytes`)
     }
+    let text: string
     try {
-      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input as Uint8Array))
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input as Uint8Array)
+      value = JSON.parse(text)
     } catch (cause) {
       throw new RegistryError(
         'registry.format',
         { zh: '注册表不是有效的 UTF-8 JSON', en: 'registry is not valid UTF-8 JSON' },
         { path: '$', cause },
+      )
+    }
+    const duplicate = findDuplicateMember(text)
+    if (duplicate !== undefined) {
+      const name = JSON.stringify(duplicate.slice(0, 64))
+      throw formatError(
+        '$',
+        `同一 JSON 对象中成员名 ${name} 重复`,
+        `member name ${name} appears twice in one JSON object`,
       )
     }
   }
