@@ -51,6 +51,10 @@ export async function loadRegistry(
   input: Uint8Array | object,
   options: LoadRegistryOptions = {},
 ): Promise<Registry> {
+  const { minSequence } = options
+  if (minSequence !== undefined && !Number.isFinite(minSequence)) {
+    throw new RangeError('loadRegistry: options.minSequence must be a finite number')
+  }
   const root = parseInput(input)
   const { signature, ...unsigned } = root
   const canonical = new TextEncoder().encode(canonicalJson(unsigned))
@@ -71,10 +75,10 @@ export async function loadRegistry(
       { path: '$.test' },
     )
   }
-  if (options.minSequence !== undefined && document.sequence < options.minSequence) {
+  if (minSequence !== undefined && document.sequence < minSequence) {
     throw new RegistryError('registry.sequence', {
-      zh: `注册表序号 ${document.sequence} 低于要求的最小序号 ${options.minSequence}`,
-      en: `registry sequence ${document.sequence} is lower than ${options.minSequence}`,
+      zh: `注册表序号 ${document.sequence} 低于要求的最小序号 ${minSequence}`,
+      en: `registry sequence ${document.sequence} is lower than ${minSequence}`,
     })
   }
   const now = (options.now ?? new Date()).getTime()

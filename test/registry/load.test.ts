@@ -182,6 +182,9 @@ describe('loadRegistry', () => {
   it('refuses a sequence lower than minSequence with registry.sequence', async () => {
     expect(await codeOf(signed, { ...options, minSequence: 6 })).toBe('registry.sequence')
     expect(await codeOf(signed, { ...options, minSequence: 5 })).toBeUndefined()
+    await expect(loadRegistry(signed, { ...options, minSequence: Number.NaN })).rejects.toThrow(
+      RangeError,
+    )
   })
 
   it('refuses expired and not-yet-valid registries', async () => {
