@@ -8,6 +8,7 @@ import { ANY_POLICY } from './path/policy-tree.js'
 import type { PathOptions, PathResult, WorkLimits } from './path/types.js'
 import type { RevocationQuery, RevocationSource } from './revocation-types.js'
 import { createCrlSource } from './crl/source.js'
+import { createOcspSource } from './ocsp/source.js'
 
 export type {
   AnchorProvider,
@@ -77,10 +78,17 @@ export async function validateCertificatePath(options: PathOptions): Promise<Pat
     ...(options.extendedKeyUsage ? { extendedKeyUsage: options.extendedKeyUsage } : {}),
   }
   if (inputs.mode !== 'off') {
+    const crlSources: RevocationSource[] = []
     if (options.crls?.length) {
       const validateSigner = signerValidator(inputs)
-      sources.push(createCrlSource(options.crls, { certificates: intermediates, validateSigner }))
+      crlSources.push(
+        createCrlSource(options.crls, { certificates: intermediates, validateSigner }),
+      )
     }
+    if (options.ocspResponses?.length) {
+      sources.push(createOcspSource(options.ocspResponses, { responderRevocation: crlSources }))
+    }
+    sources.push(...crlSources)
     sources.push(...(options.revocationSources ?? []))
   }
   return runEngine(inputs)
