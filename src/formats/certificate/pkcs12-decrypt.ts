@@ -28,8 +28,8 @@ export class DecryptionFailed extends Error {}
 
 /**
  * Decrypts an EncryptedContentInfo of a PKCS#12 SafeContents. Throws FormatError
- * `format.unsupported` for schemes it cannot read, LimitError `limit.kdf` for excessive iteration counts,
- * and DecryptionFailed when the plaintext is not properly padded.
+ * `format.unsupported` for schemes it cannot read, LimitError `limit.kdf` for excessive
+ * iteration counts, and DecryptionFailed when the plaintext is not properly padded.
  */
 export async function decryptContent(
   info: EncryptedContentInfo,

@@ -113,14 +113,18 @@ async function macMatches(mac: MacData, content: Uint8Array, password: string): 
   checkIterations(iterations)
   const digest = mac.mac.digest.valueBlock.valueHexView
   if (digest.length !== hash.length) throw pkcs12Error('MAC has the wrong length')
-  return getCrypto(true).verifyDataStampedWithPassword({
-    password: buffer(new TextEncoder().encode(password)),
-    hashAlgorithm: hash.name,
-    salt: buffer(mac.macSalt.valueBlock.valueHexView),
-    iterationCount: iterations,
-    contentToVerify: buffer(content),
-    signatureToVerify: buffer(digest),
-  })
+  try {
+    return await getCrypto(true).verifyDataStampedWithPassword({
+      password: buffer(new TextEncoder().encode(password)),
+      hashAlgorithm: hash.name,
+      salt: buffer(mac.macSalt.valueBlock.valueHexView),
+      iterationCount: iterations,
+      contentToVerify: buffer(content),
+      signatureToVerify: buffer(digest),
+    })
+  } catch (e) {
+    throw pkcs12Error('MAC cannot be computed', e)
+  }
 }
 
 async function readEncrypted(
