@@ -117,7 +117,8 @@ function signerValidator(
     // for that signer; only outermost results are remembered.
     const outermost = inProgress.size === 0
     inProgress.add(key)
-    const { extendedKeyUsage: _ignored, ...base } = outer
+    const base: EngineInputs = { ...outer }
+    delete (base as { extendedKeyUsage?: unknown }).extendedKeyUsage
     let run: boolean
     try {
       const r = await runEngine({

@@ -18,6 +18,10 @@ export function tlv(tag: number, content: Uint8Array): Uint8Array {
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
+  return concatAll(parts)
+}
+
+export function concatAll(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0))
   let pos = 0
   for (const p of parts) {

@@ -7,6 +7,7 @@ import {
   bitString,
   bool,
   concat,
+  concatAll,
   explicit,
   ia5,
   int,
@@ -164,7 +165,7 @@ export function makeCrl(spec: CrlSpec): Uint8Array {
     spec.issuer.name,
     time(spec.thisUpdate ?? new Date('2022-01-01T00:00:00Z')),
     time(spec.nextUpdate ?? new Date('2030-01-01T00:00:00Z')),
-    ...(entries.length > 0 ? [seq(...entries)] : []),
+    ...(entries.length > 0 ? [tlv(0x30, concatAll(entries))] : []),
     explicit(0, seq(...exts.map(extension))),
   )
   const key = spec.signWith ?? spec.issuer.key
