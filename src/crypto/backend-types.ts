@@ -66,12 +66,6 @@ export type PrimitiveVerifyRequest =
 /** Result of a primitive: the verdict, or 'unsupported' when this backend cannot do it. */
 export type PrimitiveResult = boolean | 'unsupported'
 
-/** Optional native helper for SM2: scalar multiplication of the base point and a key. */
-export interface Sm2Accelerator {
-  /** Returns the x coordinate (32 bytes) of s*G + t*P, or undefined when it is infinity. */
-  mulAddX(s: bigint, t: bigint, publicKey: Uint8Array): Uint8Array | undefined | 'unsupported'
-}
-
 /** A pluggable crypto backend. */
 export interface CryptoBackend {
   readonly name: string
@@ -79,6 +73,4 @@ export interface CryptoBackend {
   createHasher(name: HashName): Hasher | undefined
   /** Verifies a validated primitive request. Must not throw. */
   verify(req: PrimitiveVerifyRequest): Promise<PrimitiveResult>
-  /** Optional SM2 acceleration. */
-  readonly sm2?: Sm2Accelerator
 }

@@ -18,7 +18,6 @@ export type {
   NistCurve,
   PrimitiveResult,
   PrimitiveVerifyRequest,
-  Sm2Accelerator,
 } from './backend-types.js'
 export { CryptoError } from './errors.js'
 export type { CryptoErrorCode } from './errors.js'

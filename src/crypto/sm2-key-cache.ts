@@ -1,24 +1,27 @@
 /**
- * A bounded LRU of decoded and validated SM2 public keys. A key seen repeatedly (an issuer
- * key) gets a precomputed window table so that further verifications are faster. Building a
- * table costs about as much as 15–30 verifications, so it is built from the fourth use on,
- * not for keys that appear once or twice.
+ * A bounded LRU of decoded and validated SM2 public keys. A key used repeatedly (an issuer
+ * key) gets its own fixed-window table so that further verifications are several times
+ * faster. Building a table costs about five cold verifications, so it is built on the third
+ * use, not for keys that appear once or twice.
  */
 import { toHex } from './bytes.js'
 import { Sm2Point } from './sm2-curve.js'
+import { FixedWindowTable, type Affine } from './sm2-jacobian.js'
 
-/** A cached key. `precomputed` tells whether `point` carries its own table. */
+/** A cached key. */
 export interface CachedSm2Key {
-  readonly point: Sm2Point
+  readonly point: Affine
   readonly uncompressed: Uint8Array
   uses: number
-  precomputed: boolean
+  table?: FixedWindowTable
+  /** Z for the default user ID, filled in by the first verification that needs it. */
+  defaultZ?: Uint8Array
 }
 
-/** Window size of per-key tables (2^(W-1) points per window). */
-const KEY_WINDOW = 6
+/** Window width of per-key tables: 65 windows of 8 affine points. */
+const KEY_WINDOW = 4
 /** Use count at which a key gets its table. */
-const PRECOMPUTE_AT = 4
+const TABLE_AT_USE = 3
 
 /** LRU cache of SM2 keys keyed by their encoding. */
 export class Sm2KeyCache {
@@ -35,7 +38,7 @@ export class Sm2KeyCache {
     } else {
       const point = Sm2Point.fromBytes(encoded)
       point.assertValidity()
-      entry = { point, uncompressed: point.toBytes(false), uses: 0, precomputed: false }
+      entry = { point: point.toAffine(), uncompressed: point.toBytes(false), uses: 0 }
       if (this.entries.size >= this.capacity) {
         const oldest = this.entries.keys().next()
         if (oldest.done !== true) this.entries.delete(oldest.value)
@@ -43,9 +46,8 @@ export class Sm2KeyCache {
     }
     this.entries.set(id, entry)
     entry.uses++
-    if (!entry.precomputed && entry.uses >= PRECOMPUTE_AT) {
-      entry.point.precompute(KEY_WINDOW, true)
-      entry.precomputed = true
+    if (entry.table === undefined && entry.uses >= TABLE_AT_USE) {
+      entry.table = new FixedWindowTable(entry.point, KEY_WINDOW)
     }
     return entry
   }

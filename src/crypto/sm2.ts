@@ -3,19 +3,22 @@
  * Verification is the textbook algorithm; signing uses a deterministic nonce
  * (see `hmac-drbg.ts`) and exists for tests and the fixture generator.
  */
-import { getCryptoBackend } from './backend.js'
-import { bigIntToBytes, bytesToBigInt, concatBytes, utf8 } from './bytes.js'
+import { bigIntToBytes, bytesEqual, bytesToBigInt, concatBytes, utf8 } from './bytes.js'
 import { createHasher, hash } from './hash.js'
 import { rfc6979Nonces } from './hmac-drbg.js'
 import { decodeDerRs, decodeRawRs, encodeDerRs, encodeRawRs, type RsPair } from './rs-signature.js'
 import { invert, mod } from './modular.js'
 import { SM2_CURVE, SM2_Z_CURVE_BYTES, Sm2Point } from './sm2-curve.js'
 import { Sm2KeyCache, type CachedSm2Key } from './sm2-key-cache.js'
+import { FixedWindowTable, mulAddTables, mulAddVar } from './sm2-jacobian.js'
 import { parseSpki } from './spki.js'
 import { CryptoError } from './errors.js'
 
+/** Internal copy of the default ID, safe from callers mutating the exported array. */
+const DEFAULT_ID = utf8('1234567812345678')
+
 /** The GM/T 0009 default user ID, ASCII `1234567812345678`. */
-export const SM2_DEFAULT_USER_ID: Uint8Array = utf8('1234567812345678')
+export const SM2_DEFAULT_USER_ID: Uint8Array = DEFAULT_ID.slice()
 
 /** Longest user ID whose bit length fits the 16-bit ENTL field. */
 const MAX_USER_ID_BYTES = 8191
@@ -54,9 +57,15 @@ function zOfPoint(uncompressed: Uint8Array, userId: Uint8Array): Uint8Array {
   return h.digest()
 }
 
-function digestE(uncompressed: Uint8Array, message: Uint8Array, userId: Uint8Array): bigint {
+function zOfKey(key: CachedSm2Key, userId: Uint8Array): Uint8Array {
+  if (!bytesEqual(userId, DEFAULT_ID)) return zOfPoint(key.uncompressed, userId)
+  key.defaultZ ??= zOfPoint(key.uncompressed, DEFAULT_ID)
+  return key.defaultZ
+}
+
+function digestE(key: CachedSm2Key, message: Uint8Array, userId: Uint8Array): bigint {
   const h = createHasher('SM3')
-  h.update(zOfPoint(uncompressed, userId))
+  h.update(zOfKey(key, userId))
   h.update(message)
   return bytesToBigInt(h.digest())
 }
@@ -65,7 +74,7 @@ function digestE(uncompressed: Uint8Array, message: Uint8Array, userId: Uint8Arr
  * Computes Z = SM3(ENTL || ID || a || b || Gx || Gy || Px || Py) for a public key
  * (65-byte point or SPKI DER). Throws {@link CryptoError} on an invalid key.
  */
-export function sm2Z(publicKey: Uint8Array, userId: Uint8Array = SM2_DEFAULT_USER_ID): Uint8Array {
+export function sm2Z(publicKey: Uint8Array, userId: Uint8Array = DEFAULT_ID): Uint8Array {
   try {
     return zOfPoint(loadKey(publicKey).uncompressed, userId)
   } catch (e) {
@@ -82,17 +91,18 @@ function decodeSignature(signature: Uint8Array): RsPair | undefined {
   return decodeRawRs(signature, 32)
 }
 
+let baseTable: FixedWindowTable | undefined
+
+/** The generator's table, built on first use (about 2,400 affine points). */
+function generatorTable(): FixedWindowTable {
+  baseTable ??= new FixedWindowTable(Sm2Point.BASE.toAffine(), 7)
+  return baseTable
+}
+
 /** x coordinate of s*G + t*P, or undefined at infinity. */
 function mulAddX(s: bigint, t: bigint, key: CachedSm2Key): bigint | undefined {
-  const accel = getCryptoBackend().sm2
-  if (accel !== undefined) {
-    const x = accel.mulAddX(s, t, key.uncompressed)
-    if (x !== 'unsupported') return x === undefined ? undefined : bytesToBigInt(x)
-  }
-  const sum = key.precomputed
-    ? Sm2Point.BASE.multiplyUnsafe(s).add(key.point.multiplyUnsafe(t))
-    : Sm2Point.BASE.mulAddUnsafe(s, key.point, t)
-  return sum.is0() ? undefined : sum.toAffine().x
+  const g = generatorTable()
+  return key.table === undefined ? mulAddVar(key.point, t, g, s) : mulAddTables(g, s, key.table, t)
 }
 
 /**
@@ -106,7 +116,7 @@ export function sm2Verify(
   publicKey: Uint8Array,
   message: Uint8Array,
   signature: Uint8Array,
-  userId: Uint8Array = SM2_DEFAULT_USER_ID,
+  userId: Uint8Array = DEFAULT_ID,
 ): boolean {
   try {
     const sig = decodeSignature(signature)
@@ -115,7 +125,7 @@ export function sm2Verify(
     if (r < 1n || r >= N || s < 1n || s >= N) return false
     if (userId.length > MAX_USER_ID_BYTES) return false
     const key = loadKey(publicKey)
-    const e = digestE(key.uncompressed, message, userId)
+    const e = digestE(key, message, userId)
     const t = mod(r + s, N)
     if (t === 0n) return false
     const x1 = mulAddX(s, t, key)
@@ -160,9 +170,12 @@ export function sm2Sign(
   opts: Sm2SignOptions = {},
 ): Uint8Array {
   const d = privateScalar(privateKey)
-  const userId = opts.userId ?? SM2_DEFAULT_USER_ID
+  const userId = opts.userId ?? DEFAULT_ID
   const pub = Sm2Point.BASE.multiply(d).toBytes(false)
-  const e = digestE(pub, message, userId)
+  const h = createHasher('SM3')
+  h.update(zOfPoint(pub, userId))
+  h.update(message)
+  const e = bytesToBigInt(h.digest())
   const dInv = invert(1n + d, N)
   for (const k of rfc6979Nonces(privateKey, bigIntToBytes(mod(e, N), 32), N)) {
     const x1 = Sm2Point.BASE.multiply(k).toAffine().x
@@ -189,7 +202,7 @@ export function sm2ClearKeyCache(): void {
 export function sm2MessageDigest(
   publicKey: Uint8Array,
   message: Uint8Array,
-  userId: Uint8Array = SM2_DEFAULT_USER_ID,
+  userId: Uint8Array = DEFAULT_ID,
 ): Uint8Array {
   return hash('SM3', concatBytes(sm2Z(publicKey, userId), message))
 }

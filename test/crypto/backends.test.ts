@@ -27,7 +27,7 @@ describe('crypto backends agree', () => {
     })
   }
 
-  it('each backend primitive answers the same (or unsupported) on every prepared vector', async () => {
+  it('every backend primitive answers alike (or unsupported) on each vector', async () => {
     let compared = 0
     for (const v of vectors) {
       const p = prepare(v.req)

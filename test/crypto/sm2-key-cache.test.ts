@@ -21,10 +21,9 @@ describe('Sm2KeyCache', () => {
   it('builds a table only for keys used repeatedly', () => {
     const cache = new Sm2KeyCache(4)
     const first = cache.get(key(5))
-    expect(first.precomputed).toBe(false)
-    cache.get(key(5))
-    cache.get(key(5))
-    expect(cache.get(key(5)).precomputed).toBe(true)
+    expect(first.table).toBeUndefined()
+    expect(cache.get(key(5)).table).toBeUndefined()
+    expect(cache.get(key(5)).table).toBeDefined()
     expect(toHex(first.uncompressed)).toBe(toHex(key(5)))
   })
 
