@@ -7,7 +7,7 @@ import { evaluateCertificates } from './evaluate/certificate.js'
 import type { ChainContext } from './evaluate/chain.js'
 import { derItems } from './evaluate/der-inputs.js'
 import { readCertificateFile, sniffCertificateInput } from './formats/certificate/read.js'
-import { parseCertificate } from './pki/certificate.js'
+import { parseCertificate, type Certificate } from './pki/certificate.js'
 import type { RevocationSource } from './pki/revocation-types.js'
 import { defaultRegistry, type Registry } from './registry/index.js'
 import { aggregate, type Outcome } from './verdict/aggregate.js'
@@ -35,6 +35,8 @@ export interface VerifyOptions {
   readonly revocation?: 'require' | 'if-available' | 'off'
   /** Further revocation sources, such as the online fetcher (none unless given). */
   readonly revocationSources?: readonly RevocationSource[]
+  /** Finds issuer certificates an input lacks (AIA caIssuers with the online fetcher). */
+  readonly fetchIssuers?: (certificate: Certificate) => Promise<readonly Certificate[]>
   /** Largest input accepted, in bytes; default 1 GiB. */
   readonly maxInputBytes?: number
 }
@@ -161,6 +163,7 @@ function chainContext(registry: Registry, time: Date, options: VerifyOptions): C
     ocspResponses: (options.ocspResponses ?? []).flatMap((b) => derItems(b, ['OCSP RESPONSE'])),
     revocation: options.revocation ?? 'require',
     revocationSources: [...(options.revocationSources ?? [])],
+    ...(options.fetchIssuers ? { fetchIssuers: options.fetchIssuers } : {}),
   }
 }
 

@@ -7,11 +7,10 @@ import { readInput } from './files.js'
 import { CliError, type Output } from './output.js'
 
 /** Loads the registry the options name; a bad registry is a CliError (exit 3). */
-export async function registryFrom(
-  values: { registry?: string | undefined; 'registry-key'?: string | undefined },
-  out: Output,
-  quiet: boolean,
-): Promise<Registry> {
+export async function registryFrom(values: {
+  registry?: string | undefined
+  'registry-key'?: string | undefined
+}): Promise<Registry> {
   let registry: Registry
   try {
     if (values.registry) {
@@ -28,13 +27,16 @@ export async function registryFrom(
     }
     throw e
   }
-  if (registry.test && !quiet) {
-    out.err(
-      out.color.yellow(
-        '警告：正在使用测试信任注册表，结果不可用于正式业务 / ' +
-          'warning: a TEST trust registry is in use; results are not valid for real decisions',
-      ),
-    )
-  }
   return registry
+}
+
+/** Announces on stderr that a TEST registry decided the results. */
+export function warnIfTest(registry: Registry, out: Output): void {
+  if (!registry.test) return
+  out.err(
+    out.color.yellow(
+      '警告：正在使用测试信任注册表，结果不可用于正式业务 / ' +
+        'warning: a TEST trust registry is in use; results are not valid for real decisions',
+    ),
+  )
 }

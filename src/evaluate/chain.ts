@@ -28,7 +28,11 @@ export interface ChainContext {
   readonly revocation: 'require' | 'if-available' | 'off'
   readonly revocationSources: readonly RevocationSource[]
   readonly maxWork?: number
+  /** Finds missing issuers (AIA caIssuers); used only when no path was found without it. */
+  readonly fetchIssuers?: (certificate: Certificate) => Promise<readonly Certificate[]>
 }
+
+const MAX_FETCH_ROUNDS = 4
 
 export interface ChainEvaluation {
   readonly findings: readonly Finding[]
@@ -60,17 +64,32 @@ export async function evaluateChain(
   types?: readonly ServiceType[],
 ): Promise<ChainEvaluation> {
   const anchors = ctx.registry.anchors(types)
-  const result = await validateCertificatePath({
-    certificate,
-    intermediates: [...intermediates],
-    trustAnchors: [...anchors.map((a) => a.der), ...ctx.extraAnchors.map((c) => c.der)],
-    time: ctx.time,
-    crls: [...ctx.crls],
-    ocspResponses: [...ctx.ocspResponses],
-    revocation: ctx.revocation,
-    revocationSources: [...ctx.revocationSources],
-    ...(ctx.maxWork ? { maxWork: ctx.maxWork } : {}),
-  })
+  const pool = [...intermediates]
+  const validate = () =>
+    validateCertificatePath({
+      certificate,
+      intermediates: pool,
+      trustAnchors: [...anchors.map((a) => a.der), ...ctx.extraAnchors.map((c) => c.der)],
+      time: ctx.time,
+      crls: [...ctx.crls],
+      ocspResponses: [...ctx.ocspResponses],
+      revocation: ctx.revocation,
+      revocationSources: [...ctx.revocationSources],
+      ...(ctx.maxWork ? { maxWork: ctx.maxWork } : {}),
+    })
+  let result = await validate()
+  // Online only: fetch the issuers the input lacks, a few levels up, then try again.
+  let top = result.path[result.path.length - 1] ?? certificate
+  for (let round = 0; ctx.fetchIssuers && result.reason === 'chain.no-path'; round++) {
+    if (round >= MAX_FETCH_ROUNDS) break
+    const found = (await ctx.fetchIssuers(top)).filter(
+      (c) => !pool.some((p) => p.sha256 === c.sha256),
+    )
+    if (found.length === 0) break
+    pool.push(...found)
+    top = found[0]!
+    result = await validate()
+  }
   const findings: Finding[] = []
   const chain = result.path
   const anchor = result.anchor

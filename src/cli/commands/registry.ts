@@ -55,11 +55,7 @@ export async function runRegistry(argv: string[], out: Output): Promise<number> 
   if (sub !== 'show' && sub !== 'check') throw new CliError(`registry: unknown command "${sub}"`)
   if (extra !== undefined) throw new CliError('registry: too many arguments')
   if (sub === 'check' && file === undefined) throw new CliError('registry check: no FILE given')
-  const registry = await registryFrom(
-    { registry: file, 'registry-key': values['registry-key'] },
-    out,
-    true,
-  )
+  const registry = await registryFrom({ registry: file, 'registry-key': values['registry-key'] })
   const info = describe(registry, new Date())
   if (values.json) {
     out.out(JSON.stringify(info, null, 2))

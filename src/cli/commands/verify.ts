@@ -3,13 +3,12 @@
  * worst result (1 rejected, 2 indeterminate, 0 all recognised).
  */
 import { YrdError } from '../../errors.js'
-import type { RevocationSource } from '../../pki/revocation-types.js'
 import type { Verdict } from '../../verdict/types.js'
 import { verify, type VerifyOptions } from '../../verify.js'
 import { langOf, parse, timeOf, VERIFY_OPTIONS } from '../args.js'
 import { readInput } from '../files.js'
 import { CliError, type Output } from '../output.js'
-import { registryFrom } from '../registry-option.js'
+import { registryFrom, warnIfTest } from '../registry-option.js'
 import { renderVerdict } from '../render-text.js'
 
 export const VERIFY_HELP = `Usage: yrd-verify verify FILE... [options]
@@ -47,10 +46,15 @@ function revocationOf(value: unknown): 'require' | 'if-available' | 'off' {
   throw new CliError('--revocation must be require, if-available or off')
 }
 
-async function onlineSources(enabled: boolean): Promise<RevocationSource[]> {
-  if (!enabled) return []
-  const { createOnlineSource } = await import('../../pki/fetch/index.js')
-  return [createOnlineSource({})]
+/** With --online: the fetcher as a revocation source and as a finder of missing issuers. */
+async function onlineOptions(enabled: boolean): Promise<Partial<VerifyOptions>> {
+  if (!enabled) return {}
+  const { createOnlineSource } = await import('../../pki/fetch/online-source.js')
+  const online = createOnlineSource({})
+  return {
+    revocationSources: [online],
+    fetchIssuers: async (cert) => (await online.fetchIssuers(cert)).certificates,
+  }
 }
 
 /** Runs the verify command and returns the exit code. */
@@ -63,7 +67,7 @@ export async function runVerify(argv: string[], out: Output): Promise<number> {
   if (positionals.length === 0) throw new CliError('verify: no FILE given / 未指定文件')
   const lang = langOf(values.lang)
   const quiet = values.quiet === true
-  const registry = await registryFrom(values, out, quiet || values.json === true)
+  const registry = await registryFrom(values)
   const readAll = (paths: string[] | undefined) => Promise.all((paths ?? []).map(readInput))
   const time = timeOf(values.at)
   const options: VerifyOptions = {
@@ -73,7 +77,7 @@ export async function runVerify(argv: string[], out: Output): Promise<number> {
     trustAnchors: await readAll(values.trust),
     crls: await readAll(values.crl),
     ocspResponses: await readAll(values.ocsp),
-    revocationSources: await onlineSources(values.online === true),
+    ...(await onlineOptions(values.online === true)),
     ...(time ? { time } : {}),
     ...(values.password !== undefined ? { password: values.password } : {}),
   }
@@ -90,6 +94,7 @@ export async function runVerify(argv: string[], out: Output): Promise<number> {
       unreadable = true
     }
   }
+  if (verdicts.length > 0 && !quiet) warnIfTest(registry, out)
   if (values.json) {
     out.out(JSON.stringify(verdicts.length === 1 ? verdicts[0] : verdicts, null, 2))
   } else if (!quiet) {

@@ -1,0 +1,55 @@
+/**
+ * End-to-end figures: `verify()` on the certificate fixtures of each family, in process, with
+ * one registry, so the pipeline's cost can be read against the raw signature rate (each
+ * verification checks two signatures: the certificate's and its CRL's).
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { defaultRegistry } from '../../src/registry/index.js'
+import { verify } from '../../src/verify.js'
+import type { BenchRow } from './types.js'
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures')
+
+interface Fixture {
+  file: string
+  args?: string[]
+  expect: { status: string }
+}
+
+async function rate(fn: () => Promise<unknown>, seconds = 1.5): Promise<number> {
+  await fn()
+  let n = 0
+  const start = performance.now()
+  while (performance.now() - start < seconds * 1000) {
+    await fn()
+    n++
+  }
+  return n / ((performance.now() - start) / 1000)
+}
+
+/** Verifications per second of a recognised signer certificate (with its CRL) per family. */
+export async function benchVerify(): Promise<BenchRow[]> {
+  const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as {
+    fixtures: Fixture[]
+  }
+  const registry = await defaultRegistry()
+  const rows: BenchRow[] = []
+  for (const family of ['rsa', 'ecdsa', 'sm2']) {
+    const f = manifest.fixtures.find(
+      (x) => x.expect.status === 'recognized' && !x.args?.length && x.file.includes(`-${family}-`),
+    )
+    if (!f) continue
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, f.file)))
+    const time = new Date('2027-06-01T00:00:00Z')
+    const value = await rate(() => verify(bytes, { registry, time }))
+    rows.push({
+      group: 'end to end: verify() of a certificate with its CRL',
+      name: `${family} (${f.file.split('/').pop()})`,
+      value,
+      unit: 'verifications/s',
+      note: 'two signatures each (certificate + CRL); compare with raw rate / 2',
+    })
+  }
+  return rows
+}
