@@ -16,6 +16,8 @@ export interface OcspCheckOptions {
   readonly maxAgeMs?: number
   /** Sources asked about a delegated responder without ocsp-nocheck (default none). */
   readonly responderRevocation?: readonly RevocationSource[]
+  /** Delegated responder certificates (DER) for responses that do not embed theirs. */
+  readonly certificates?: readonly Uint8Array[]
 }
 
 /** Default clock tolerance: five minutes. */
@@ -75,6 +77,7 @@ export async function evaluateOcspResponse(
     const auth = await authorizeResponder(basic, query, {
       toleranceMs: options.toleranceMs ?? DEFAULT_TOLERANCE_MS,
       responderRevocation: options.responderRevocation ?? [],
+      certificates: options.certificates ?? [],
     })
     if (!auth.ok) return ocspUnknown(auth.code, auth.detail || undefined)
     const single = pick(matches)

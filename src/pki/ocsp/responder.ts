@@ -22,6 +22,8 @@ export interface ResponderOptions {
   readonly toleranceMs: number
   /** Sources asked about a delegated responder that lacks ocsp-nocheck. */
   readonly responderRevocation: readonly RevocationSource[]
+  /** Responder certificates (DER) supplied besides those in the response. */
+  readonly certificates: readonly Uint8Array[]
 }
 
 /** The outcome: the certificate whose key signed the response, or why none qualifies. */
@@ -141,7 +143,7 @@ export async function authorizeResponder(
     if (await signatureOk(basic, issuer)) return { ok: true, responder: issuer, delegated: false }
     return { ok: false, code: 'revocation.ocsp.signature', detail: issuer.subject.text }
   }
-  const candidates = parseAll(basic.certificates).filter((c) =>
+  const candidates = parseAll([...basic.certificates, ...options.certificates]).filter((c) =>
     responderIdMatches(basic.responderId, c),
   )
   if (candidates.length === 0) {

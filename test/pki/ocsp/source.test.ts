@@ -139,6 +139,33 @@ for (const family of ['ecdsa', 'sm2', 'rsa'] as const) {
       expect(bad).toMatchObject({ status: 'unknown', code: 'revocation.ocsp.responder-revoked' })
     })
 
+    it('uses a responder certificate supplied by the caller', async () => {
+      const bare = buildOcspResponse({
+        responderCert: pki.responder.der,
+        responderKey: pki.responder.key,
+        producedAt: THIS_UPDATE,
+        includeResponderCert: false,
+        responses: [
+          {
+            serial: pki.leaf.cert.serialNumber,
+            issuer: pki.ca.der,
+            status: { type: 'good' },
+            thisUpdate: THIS_UPDATE,
+            nextUpdate: NEXT_UPDATE,
+          },
+        ],
+      })
+      expect(await ask(pki, [bare])).toMatchObject({ code: 'revocation.ocsp.responder-not-found' })
+      const q = {
+        certificate: pki.leaf.cert,
+        issuer: pki.ca.cert,
+        time: NOW,
+        path: [pki.leaf.cert],
+      }
+      const src = createOcspSource([bare], { certificates: [pki.responder.der] })
+      expect((await src.check(q)).status).toBe('good')
+    })
+
     it('treats a stale good answer as unknown', async () => {
       const later = new Date('2026-07-01T00:00:00Z')
       expect(await ask(pki, [response(pki)], later)).toMatchObject({
