@@ -17,6 +17,12 @@ import {
 } from './types.js'
 
 export { sniffCertificateInput } from './sniff.js'
+export type {
+  CertificateContainer,
+  CertificateEvidence,
+  CertificateInputKind,
+  ReadCertificateOptions,
+} from './types.js'
 
 /**
  * Reads a certificate file. Throws FormatError (`format.pem`, `format.der`,

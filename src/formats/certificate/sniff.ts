@@ -27,7 +27,8 @@ const PKCS7_SIGNED_DATA = '1.2.840.113549.1.7.2'
  */
 export function sniffCertificateInput(bytes: Uint8Array): CertificateInputKind | undefined {
   if (bytes.length === 0) return undefined
-  if (bytes[0] === 0x30) return sniffDer(bytes)
+  const der = bytes[0] === 0x30 ? sniffDer(bytes) : undefined
+  if (der) return der
   return looksLikePem(bytes) ? 'pem' : undefined
 }
 

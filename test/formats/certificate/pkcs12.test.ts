@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { YrdError } from '../../../src/errors.js'
 import {
@@ -9,7 +10,7 @@ import {
 import { parseCertificate } from '../../../src/pki/certificate.js'
 import { makeTestPki, type OpenSslDir } from './pki.js'
 
-const SAMPLES = '/work/shared/samples/ofd'
+const SAMPLES = join(import.meta.dirname, '../../../../shared/samples/ofd')
 const SM2_CURVE = new Uint8Array([0x06, 0x08, 0x2a, 0x81, 0x1c, 0xcf, 0x55, 0x01, 0x82, 0x2d])
 
 async function failure(bytes: Uint8Array, password?: string): Promise<YrdError> {

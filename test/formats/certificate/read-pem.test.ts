@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { YrdError } from '../../../src/errors.js'
 import { readCertificateFile } from '../../../src/formats/certificate/read.js'
@@ -6,7 +7,7 @@ import { parseCertificate } from '../../../src/pki/certificate.js'
 import { bytesOf, pem, tlv } from './der-build.js'
 import { makeTestPki, type OpenSslDir } from './pki.js'
 
-const SAMPLES = '/work/shared/samples/ofd'
+const SAMPLES = join(import.meta.dirname, '../../../../shared/samples/ofd')
 const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(`${SAMPLES}/${name}`))
 const text = (b: Uint8Array): string => new TextDecoder().decode(b)
 
@@ -51,6 +52,11 @@ describe('readCertificateFile on PEM', () => {
     expect(ev.crls).toHaveLength(1)
     expect(ev.subjectIndexes).toEqual([0])
     expect(ev.hasPrivateKey).toBe(true)
+  })
+
+  it('reads PEM text that starts with the digit 0 (the byte of a DER SEQUENCE)', async () => {
+    const file = '0 = leaf certificate\n' + text(pki.read('ee.pem'))
+    expect((await readCertificateFile(bytesOf(file))).certificates).toEqual([pki.der('ee.pem')])
   })
 
   it('accepts CRLF line endings', async () => {
