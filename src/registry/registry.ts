@@ -66,7 +66,7 @@ export function createRegistry(
 ): Registry {
   const { document } = validated
   deepFreeze(document)
-  const anchorList: RegistryAnchor[] = validated.certificates.map((c) =>
+  const anchorList: readonly RegistryAnchor[] = validated.certificates.map((c) =>
     Object.freeze({
       der: c.certificate.der,
       sha256: c.certificate.sha256,
@@ -75,6 +75,7 @@ export function createRegistry(
       service: c.service,
     }),
   )
+  Object.freeze(anchorList)
   const byHash = new Map<string, RegistryAnchor[]>()
   for (const anchor of anchorList) {
     const list = byHash.get(anchor.sha256) ?? []

@@ -119,5 +119,7 @@ describe('Registry lookups', () => {
       ;(registry.provinces as unknown as unknown[]).push({})
     }).toThrow(TypeError)
     expect(Object.isFrozen(registry.summary())).toBe(true)
+    expect(Object.isFrozen(registry.anchors())).toBe(true)
+    expect(Object.isFrozen(registry.anchors()[0])).toBe(true)
   })
 })
