@@ -44,6 +44,8 @@ export interface ParsedSpki {
 }
 
 const MAX_RSA_BITS = 16384
+/** Public exponents above 64 bits are refused, as OpenSSL does for large moduli. */
+const MAX_RSA_EXPONENT_BITS = 64
 const MAX_DSA_BITS = 4096
 
 function bad(message: string): never {
@@ -68,6 +70,7 @@ function parseRsa(type: 'rsa' | 'rsa-pss', keyBytes: Uint8Array): PublicKey {
   if (bits < 512 || bits > MAX_RSA_BITS) bad('RSA key: unsupported modulus size')
   if ((modulus & 1n) === 0n) bad('RSA key: even modulus')
   if (exponent < 3n || (exponent & 1n) === 0n || exponent >= modulus) bad('RSA key: bad exponent')
+  if (bitLength(exponent) > MAX_RSA_EXPONENT_BITS) bad('RSA key: public exponent too large')
   return { type, modulus, exponent, bits }
 }
 
@@ -83,7 +86,10 @@ function parseDsa(params: Uint8Array | undefined, keyBytes: Uint8Array): PublicK
   const g = readInteger(params, ge, true)
   const y = readInteger(keyBytes, readWhole(keyBytes, TAG.INTEGER), true)
   const bits = bitLength(p)
-  if (bits < 512 || bits > MAX_DSA_BITS || bitLength(q) < 128 || q >= p) bad('DSA key: bad sizes')
+  const qBits = bitLength(q)
+  if (bits < 512 || bits > MAX_DSA_BITS || qBits < 160 || qBits > 512 || q >= p) {
+    bad('DSA key: bad sizes')
+  }
   if (g <= 1n || g >= p || y <= 1n || y >= p) bad('DSA key: value out of range')
   return { type: 'dsa', p, q, g, y, bits }
 }
