@@ -93,7 +93,10 @@ export function readTlv(input: Uint8Array, offset = 0, ber = false): Tlv {
 export function readSingle(input: Uint8Array, ber = false): Tlv {
   const tlv = readTlv(input, 0, ber)
   if (tlv.raw.length !== input.length) {
-    throw new FormatError('format.der', 'DER: trailing data after the element / DER 数据后有多余字节')
+    throw new FormatError(
+      'format.der',
+      'DER: trailing data after the element / DER 数据后有多余字节',
+    )
   }
   return tlv
 }

@@ -15,7 +15,8 @@ function latin1(bytes: Uint8Array): string {
 function utf16be(bytes: Uint8Array): string {
   if (bytes.length % 2 !== 0) throw new FormatError('format.der', 'DER: odd BMPString length')
   let s = ''
-  for (let i = 0; i < bytes.length; i += 2) s += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!)
+  for (let i = 0; i < bytes.length; i += 2)
+    s += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!)
   return s
 }
 
@@ -23,7 +24,8 @@ function utf32be(bytes: Uint8Array): string {
   if (bytes.length % 4 !== 0) throw new FormatError('format.der', 'DER: bad UniversalString length')
   let s = ''
   for (let i = 0; i < bytes.length; i += 4) {
-    const cp = ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0
+    const cp =
+      ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0
     if (cp > 0x10ffff) throw new FormatError('format.der', 'DER: bad UniversalString character')
     s += String.fromCodePoint(cp)
   }

@@ -144,7 +144,9 @@ export function parseBasicConstraints(der: Uint8Array): BasicConstraints {
 }
 
 export function parseExtKeyUsage(der: Uint8Array): string[] {
-  return children(expectUniversal(readSingle(der), TAG.SEQUENCE, 'ExtKeyUsage')).map((t) => readOid(t))
+  return children(expectUniversal(readSingle(der), TAG.SEQUENCE, 'ExtKeyUsage')).map((t) =>
+    readOid(t),
+  )
 }
 
 export function parseKeyIdentifier(der: Uint8Array): Uint8Array {
@@ -255,7 +257,8 @@ export function parseDistributionPoint(dp: Tlv): DistributionPoint {
   for (const t of children(dp)) {
     if (t.cls !== 2) throw new FormatError('format.extension', 'DistributionPoint: bad field')
     if (t.tag === 0) parseDistributionPointName(t, out)
-    else if (t.tag === 1) out.reasons = namedBits({ ...t, cls: 0, tag: TAG.BIT_STRING }, REASON_BITS)
+    else if (t.tag === 1)
+      out.reasons = namedBits({ ...t, cls: 0, tag: TAG.BIT_STRING }, REASON_BITS)
     else if (t.tag === 2) out.crlIssuer = parseGeneralNamesContent(t.value)
   }
   return out
@@ -300,4 +303,3 @@ export function parseAuthorityInfoAccess(der: Uint8Array): AuthorityInfoAccess {
   }
   return { ocsp, caIssuers }
 }
-

@@ -44,7 +44,8 @@ export function parseGeneralName(tlv: Tlv): GeneralName {
       return { kind: 'x400', value: tlv.value }
     case 4: {
       const inner = children(tlv)
-      if (inner.length !== 1) throw new FormatError('format.general-name', 'GeneralName: bad dirName')
+      if (inner.length !== 1)
+        throw new FormatError('format.general-name', 'GeneralName: bad dirName')
       return { kind: 'directory', value: parseNameTlv(inner[0]!) }
     }
     case 5:

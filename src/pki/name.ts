@@ -1,7 +1,15 @@
 /**
  * X.501 distinguished names: parsing, display and comparison (RFC 5280 §7.1).
  */
-import { children, expectUniversal, readOid, readSingle, TAG, toHex, type Tlv } from '../asn1/der.js'
+import {
+  children,
+  expectUniversal,
+  readOid,
+  readSingle,
+  TAG,
+  toHex,
+  type Tlv,
+} from '../asn1/der.js'
 import { decodeString } from '../asn1/strings.js'
 import { FormatError } from '../errors.js'
 
@@ -62,11 +70,16 @@ function attributeKey(a: NameAttribute): string {
 }
 
 function escapeValue(v: string): string {
-  return v.replace(/([,+"\\<>;])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ')
+  return v
+    .replace(/([,+"\\<>;])/g, '\\$1')
+    .replace(/^([ #])/, '\\$1')
+    .replace(/ $/, '\\ ')
 }
 
 function parseAttribute(tlv: Tlv): NameAttribute {
-  const [typeTlv, valueTlv, extra] = children(expectUniversal(tlv, TAG.SEQUENCE, 'AttributeTypeAndValue'))
+  const [typeTlv, valueTlv, extra] = children(
+    expectUniversal(tlv, TAG.SEQUENCE, 'AttributeTypeAndValue'),
+  )
   if (!valueTlv || extra) throw new FormatError('format.name', 'Name: bad attribute / 名称属性错误')
   const oid = readOid(typeTlv, 'attribute type')
   return { oid, type: SHORT_NAMES[oid] ?? oid, value: decodeString(valueTlv), raw: valueTlv.raw }
@@ -87,7 +100,9 @@ export function parseNameTlv(tlv: Tlv): DistinguishedName {
   const rdnKeys = rdns.map((rdn) => rdn.map(attributeKey).sort().join('+'))
   const text = [...rdns]
     .reverse()
-    .map((rdn) => rdn.map((a) => `${a.type}=${escapeValue(a.value ?? `#${toHex(a.raw)}`)}`).join('+'))
+    .map((rdn) =>
+      rdn.map((a) => `${a.type}=${escapeValue(a.value ?? `#${toHex(a.raw)}`)}`).join('+'),
+    )
     .join(', ')
   return { der: tlv.raw, rdns, rdnKeys, key: rdnKeys.join(','), text }
 }

@@ -42,9 +42,19 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true })
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   const file = join(dir, `bench-${stamp}.json`)
-  const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: totalmem() / 2 ** 30 }
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`)
-  console.log(`\n${rows.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s; written to ${file}`)
+  const machine = {
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGB: totalmem() / 2 ** 30,
+  }
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`,
+  )
+  console.log(
+    `\n${rows.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s; written to ${file}`,
+  )
 }
 
 await main()
