@@ -24,6 +24,7 @@ interface PkitsCase {
     readonly initial_any_policy_inhibit?: boolean
   }
   readonly error?: { readonly class: string }
+  readonly notice?: string
 }
 
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(DIR + path))
@@ -88,5 +89,17 @@ describe('NIST PKITS', () => {
     )
     for (const m of misses) process.stdout.write(`  miss ${m}\n`)
     expect(matched).toBeGreaterThanOrEqual(236)
+  })
+})
+
+describe('NIST PKITS user notice qualifiers', () => {
+  it('returns the expected explicitText for every case', async () => {
+    const cases = JSON.parse(readFileSync(`${DIR}pkits-user-notice.json`, 'utf8')) as PkitsCase[]
+    expect(cases).toHaveLength(10)
+    for (const c of cases) {
+      const r = await runCase(c)
+      expect(r.valid, c.name).toBe(true)
+      expect('userNotices' in r ? r.userNotices : undefined, c.name).toEqual([c.notice])
+    }
   })
 })

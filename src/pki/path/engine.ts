@@ -104,6 +104,7 @@ export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
       anchor,
       revocation: rev.statuses,
       policies: outcome.policies,
+      userNotices: outcome.notices,
       attempts,
     }
     return true

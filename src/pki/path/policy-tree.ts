@@ -5,17 +5,29 @@
  */
 import { LimitError } from '../../errors.js'
 import type { Certificate } from '../certificate.js'
+import type { PolicyInformation } from '../extensions.js'
+import { USER_NOTICE_OID, userNoticeText } from './user-notice.js'
 
 /** The anyPolicy OID. */
 export const ANY_POLICY = '2.5.29.32.0'
 const MAX_NODES = 4096
 
+type Qualifiers = PolicyInformation['qualifiers']
+
 interface PolicyNode {
   readonly policy: string
+  readonly qualifiers: Qualifiers
   expected: Set<string>
   readonly parent: PolicyNode | undefined
   children: PolicyNode[]
   readonly depth: number
+}
+
+/** Outcome of policy processing for a valid path. */
+export interface PolicyResult {
+  readonly policies: readonly string[]
+  /** explicitText of the UserNotice qualifiers of the end-entity's valid policies. */
+  readonly notices: readonly string[]
 }
 
 /** Initial settings. */
@@ -41,6 +53,7 @@ export class PolicyProcessor {
   ) {
     this.root = {
       policy: ANY_POLICY,
+      qualifiers: [],
       expected: new Set([ANY_POLICY]),
       parent: undefined,
       children: [],
@@ -52,9 +65,15 @@ export class PolicyProcessor {
     this.inhibitAny = inputs.anyPolicyInhibit ? 0 : n + 1
   }
 
-  private add(parent: PolicyNode, policy: string, expected: Set<string>): void {
+  private add(
+    parent: PolicyNode,
+    policy: string,
+    qualifiers: Qualifiers,
+    expected: Set<string>,
+  ): void {
     if (++this.nodes > MAX_NODES) throw new PolicyLimitError()
-    const node: PolicyNode = { policy, expected, parent, children: [], depth: parent.depth + 1 }
+    const depth = parent.depth + 1
+    const node: PolicyNode = { policy, qualifiers, expected, parent, children: [], depth }
     parent.children.push(node)
     const level = (this.levels[node.depth] ??= [])
     level.push(node)
@@ -89,27 +108,24 @@ export class PolicyProcessor {
     const policies = cert.certificatePolicies
     if (policies && this.root) {
       const parents = this.levels[i - 1] ?? []
-      let anyQualified = false
+      const anyPolicy = policies.find((p) => p.oid === ANY_POLICY)
       for (const p of policies) {
-        if (p.oid === ANY_POLICY) {
-          anyQualified = true
-          continue
-        }
+        if (p.oid === ANY_POLICY) continue
         const matching = parents.filter((node) => node.expected.has(p.oid))
         if (matching.length > 0) {
-          for (const node of matching) this.add(node, p.oid, new Set([p.oid]))
+          for (const node of matching) this.add(node, p.oid, p.qualifiers, new Set([p.oid]))
         } else {
           for (const node of parents.filter((x) => x.policy === ANY_POLICY)) {
-            this.add(node, p.oid, new Set([p.oid]))
+            this.add(node, p.oid, p.qualifiers, new Set([p.oid]))
           }
         }
       }
       const selfIssuedCa = i < this.n && cert.selfIssued
-      if (anyQualified && (this.inhibitAny > 0 || selfIssuedCa)) {
+      if (anyPolicy && (this.inhibitAny > 0 || selfIssuedCa)) {
         for (const node of parents) {
           for (const value of node.expected) {
             if (!node.children.some((c) => c.policy === value)) {
-              this.add(node, value, new Set([value]))
+              this.add(node, value, anyPolicy.qualifiers, new Set([value]))
             }
           }
         }
@@ -143,7 +159,10 @@ export class PolicyProcessor {
             for (const node of nodes) node.expected = new Set(targets)
           } else {
             const anyNode = level.find((x) => x.policy === ANY_POLICY)
-            if (anyNode?.parent) this.add(anyNode.parent, idp, new Set(targets))
+            if (anyNode?.parent) {
+              const q = cert.certificatePolicies?.find((p) => p.oid === ANY_POLICY)?.qualifiers
+              this.add(anyNode.parent, idp, q ?? [], new Set(targets))
+            }
           }
         } else {
           for (const node of nodes) this.remove(node)
@@ -170,18 +189,28 @@ export class PolicyProcessor {
   }
 
   /**
-   * Wrap-up after the end-entity (certificate n). Returns the user-constrained policy set, or
+   * Wrap-up after the end-entity (certificate n). Returns the user-constrained policy set and
+   * the user notices found along the tree branches of those policies (end-entity first), or
    * undefined when policy processing fails.
    */
-  finish(leaf: Certificate): string[] | undefined {
+  finish(leaf: Certificate): PolicyResult | undefined {
     if (this.explicit > 0) this.explicit--
     if (leaf.policyConstraints?.requireExplicitPolicy === 0) this.explicit = 0
     const user = this.inputs.initialPolicySet
     if (this.root && !user.includes(ANY_POLICY)) this.intersect(new Set(user))
     if (this.explicit === 0 && !this.root) return undefined
-    if (!this.root) return []
+    if (!this.root) return { policies: [], notices: [] }
     const leaves = this.levels[this.n] ?? []
-    return [...new Set(leaves.map((x) => x.policy))]
+    const notices: string[] = []
+    for (const leafNode of leaves) {
+      for (let node: PolicyNode | undefined = leafNode; node; node = node.parent) {
+        for (const q of node.qualifiers) {
+          const text = q.oid === USER_NOTICE_OID ? userNoticeText(q.raw) : undefined
+          if (text !== undefined && !notices.includes(text)) notices.push(text)
+        }
+      }
+    }
+    return { policies: [...new Set(leaves.map((x) => x.policy))], notices }
   }
 
   private intersect(user: Set<string>): void {
@@ -195,7 +224,9 @@ export class PolicyProcessor {
       const present = new Set(
         validSet.filter((x) => this.levels[x.depth]?.includes(x)).map((x) => x.policy),
       )
-      for (const p of user) if (!present.has(p)) this.add(anyLeaf.parent, p, new Set([p]))
+      for (const p of user) {
+        if (!present.has(p)) this.add(anyLeaf.parent, p, anyLeaf.qualifiers, new Set([p]))
+      }
       this.remove(anyLeaf)
     }
     this.prune(this.n)

@@ -45,7 +45,7 @@ export interface ProcessOptions {
 
 /** Outcome of {@link processPath}. */
 export type ProcessOutcome =
-  | { readonly ok: true; readonly policies: readonly string[] }
+  | { readonly ok: true; readonly policies: readonly string[]; readonly notices: readonly string[] }
   | {
       readonly ok: false
       readonly reason: PathReason
@@ -86,9 +86,6 @@ function checkLeafUsage(leaf: Certificate, options: ProcessOptions): ProcessOutc
     const missing = wantEku.filter((o) => o !== ANY_EKU && !eku.includes(o))
     if (missing.length > 0 && !anyAllowed) {
       return fail('chain.extended-key-usage', 0, `extKeyUsage lacks ${missing.join(', ')}`)
-    }
-    if (missing.length === 0 && wantEku.every((o) => o === ANY_EKU) && !eku.includes(ANY_EKU)) {
-      return fail('chain.extended-key-usage', 0, 'extKeyUsage lacks anyExtendedKeyUsage')
     }
   }
   return undefined
@@ -166,7 +163,7 @@ export async function processPath(
     const usage = checkLeafUsage(chain[0]!, options)
     if (usage) return usage
   }
-  const policies = n > 0 ? policy.finish(chain[0]!) : []
+  const policies = n > 0 ? policy.finish(chain[0]!) : { policies: [], notices: [] }
   if (!policies) return fail('chain.policy', 0, 'explicit policy required but none valid')
-  return { ok: true, policies }
+  return { ok: true, ...policies }
 }

@@ -91,6 +91,8 @@ export interface PathResult {
   readonly revocation: readonly CertificateRevocation[]
   /** The user-constrained policy set of a valid path (policy OIDs; anyPolicy when any). */
   readonly policies?: readonly string[]
+  /** explicitText of the UserNotice qualifiers on the branches of the valid policies. */
+  readonly userNotices?: readonly string[]
   /** Number of complete candidate paths (reaching an anchor) that were evaluated. */
   readonly attempts: number
 }
