@@ -10,6 +10,9 @@ import { FormatError, LimitError } from '../../errors.js'
 /** Highest iteration count accepted in a key derivation: more is treated as an attack. */
 export const MAX_KDF_ITERATIONS = 1_000_000
 
+/** Total key-derivation iterations spent on one file (MAC and every decryption together). */
+export const MAX_KDF_WORK = 4_000_000
+
 const PBES2 = '1.2.840.113549.1.5.13'
 const PBKDF2 = '1.2.840.113549.1.5.12'
 const AES_CBC = new Set([
@@ -34,12 +37,13 @@ export class DecryptionFailed extends Error {}
 export async function decryptContent(
   info: EncryptedContentInfo,
   password: string,
+  budget: KdfBudget,
 ): Promise<Uint8Array> {
   const oid = info.contentEncryptionAlgorithm.algorithmId
   const params = info.contentEncryptionAlgorithm.algorithmParams as asn1js.AsnType | undefined
   const data = new Uint8Array(info.getEncryptedContent())
   if (oid === PBES2) {
-    const scheme = readPbes2(params)
+    const scheme = readPbes2(params, budget)
     if (AES_CBC.has(scheme)) {
       const plain = await getCrypto(true)
         .decryptEncryptedContentInfo({
@@ -55,30 +59,46 @@ export async function decryptContent(
     throw unsupported(`PBES2 encryption scheme ${scheme}`)
   }
   if (LEGACY_PBE[oid] !== undefined) {
-    checkIterations(legacyIterations(params))
+    budget.charge(legacyIterations(params), 2)
     return forgeDecrypt(oid, params, data, password)
   }
   throw unsupported(`encryption algorithm ${oid}`)
 }
 
-/** Checks a KDF iteration count against the bound. */
-export function checkIterations(count: number): void {
-  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_KDF_ITERATIONS) {
-    throw new LimitError(
-      'limit.kdf',
-      `PKCS#12: key derivation iteration count ${count} outside 1..${MAX_KDF_ITERATIONS} / ` +
-        `密钥派生迭代次数超出范围`,
-    )
+/** Key-derivation work spent on one file, bounded per derivation and in total. */
+export class KdfBudget {
+  private spent = 0
+
+  /**
+   * Accounts for `times` derivations of `count` iterations. Throws LimitError `limit.kdf` when
+   * the count is outside 1..MAX_KDF_ITERATIONS or the file's total passes MAX_KDF_WORK.
+   */
+  charge(count: number, times = 1): void {
+    if (!Number.isSafeInteger(count) || count < 1 || count > MAX_KDF_ITERATIONS) {
+      throw new LimitError(
+        'limit.kdf',
+        `PKCS#12: key derivation iteration count ${count} outside 1..${MAX_KDF_ITERATIONS} / ` +
+          '密钥派生迭代次数超出范围',
+      )
+    }
+    this.spent += count * times
+    if (this.spent > MAX_KDF_WORK) {
+      throw new LimitError(
+        'limit.kdf',
+        `PKCS#12: more than ${MAX_KDF_WORK} key derivation iterations in one file / ` +
+          '单个文件的密钥派生迭代总数过多',
+      )
+    }
   }
 }
 
-function readPbes2(params: asn1js.AsnType | undefined): string {
+function readPbes2(params: asn1js.AsnType | undefined, budget: KdfBudget): string {
   const pbes2 = new PBES2Params({ schema: params })
   if (pbes2.keyDerivationFunc.algorithmId !== PBKDF2) {
     throw unsupported(`PBES2 key derivation ${pbes2.keyDerivationFunc.algorithmId}`)
   }
   const kdf = new PBKDF2Params({ schema: pbes2.keyDerivationFunc.algorithmParams })
-  checkIterations(kdf.iterationCount)
+  budget.charge(kdf.iterationCount)
   return pbes2.encryptionScheme.algorithmId
 }
 

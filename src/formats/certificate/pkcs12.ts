@@ -15,7 +15,7 @@ import {
 import { FormatError, YrdError } from '../../errors.js'
 import { parseCertificate } from '../../pki/certificate.js'
 import { EvidenceCollector } from './collector.js'
-import { checkIterations, decryptContent, DecryptionFailed } from './pkcs12-decrypt.js'
+import { decryptContent, DecryptionFailed, KdfBudget } from './pkcs12-decrypt.js'
 import {
   explicit,
   items,
@@ -50,7 +50,8 @@ export async function readPkcs12File(
   const content = octets(pfx.authSafe.content, 'authSafe content')
   const secret = password ?? ''
   const macChecked = pfx.macData !== undefined
-  if (pfx.macData && !(await macMatches(pfx.macData, content, secret))) {
+  const budget = new KdfBudget()
+  if (pfx.macData && !(await macMatches(pfx.macData, content, secret, budget))) {
     throw passwordError(password === undefined)
   }
   const out = new EvidenceCollector()
@@ -66,7 +67,12 @@ export async function readPkcs12File(
     if (type === DATA) {
       readSafeContents(octets(explicit(contentTlv, 'content'), 'content'), out, index)
     } else if (type === ENCRYPTED_DATA) {
-      await readEncrypted(explicit(contentTlv, 'content'), secret, out, index, onFailure)
+      await readEncrypted(
+        explicit(contentTlv, 'content'),
+        { secret, budget, onFailure },
+        out,
+        index,
+      )
       decrypted = true
     } else {
       throw new FormatError(
@@ -77,7 +83,7 @@ export async function readPkcs12File(
     }
   }
   const key = index.shroudedKeys[0]
-  if (!macChecked && !decrypted && key) await checkKeyPassword(key, secret, onFailure)
+  if (!macChecked && !decrypted && key) await checkKeyPassword(key, { secret, budget, onFailure })
   return evidenceOf(out, index)
 }
 
@@ -100,7 +106,12 @@ function parsePfx(bytes: Uint8Array): PFX {
   return pfx
 }
 
-async function macMatches(mac: MacData, content: Uint8Array, password: string): Promise<boolean> {
+async function macMatches(
+  mac: MacData,
+  content: Uint8Array,
+  password: string,
+  budget: KdfBudget,
+): Promise<boolean> {
   const algorithm = mac.mac.digestAlgorithm.algorithmId
   const hash = MAC_HASHES[algorithm]
   if (!hash) {
@@ -110,7 +121,7 @@ async function macMatches(mac: MacData, content: Uint8Array, password: string): 
     )
   }
   const iterations = mac.iterations ?? 1
-  checkIterations(iterations)
+  budget.charge(iterations)
   const digest = mac.mac.digest.valueBlock.valueHexView
   if (digest.length !== hash.length) throw pkcs12Error('MAC has the wrong length')
   try {
@@ -127,12 +138,18 @@ async function macMatches(mac: MacData, content: Uint8Array, password: string): 
   }
 }
 
+/** The password, the work budget and the error a failed decryption means. */
+interface Decryption {
+  readonly secret: string
+  readonly budget: KdfBudget
+  readonly onFailure: () => YrdError
+}
+
 async function readEncrypted(
-  node: Parameters<typeof explicit>[0],
-  password: string,
+  node: asn1js.AsnType,
+  how: Decryption,
   out: EvidenceCollector,
   index: BagIndex,
-  onFailure: () => YrdError,
 ): Promise<void> {
   let data: EncryptedData
   try {
@@ -142,16 +159,16 @@ async function readEncrypted(
   }
   let plain: Uint8Array
   try {
-    plain = await decryptContent(data.encryptedContentInfo, password)
+    plain = await decryptContent(data.encryptedContentInfo, how.secret, how.budget)
   } catch (e) {
     if (e instanceof YrdError) throw e
-    if (e instanceof DecryptionFailed) throw onFailure()
+    if (e instanceof DecryptionFailed) throw how.onFailure()
     throw pkcs12Error('bad encryption parameters', e)
   }
   try {
     readSafeContents(plain, out, index)
   } catch (e) {
-    if (e instanceof YrdError && e.code === 'format.pkcs12') throw onFailure()
+    if (e instanceof YrdError && e.code === 'format.pkcs12') throw how.onFailure()
     throw e
   }
 }
@@ -160,11 +177,7 @@ async function readEncrypted(
  * Without a MAC and with certificates stored in clear, only a shrouded key proves the password:
  * it is decrypted, checked to be a PrivateKeyInfo, and dropped.
  */
-async function checkKeyPassword(
-  node: asn1js.AsnType,
-  password: string,
-  onFailure: () => YrdError,
-): Promise<void> {
+async function checkKeyPassword(node: asn1js.AsnType, how: Decryption): Promise<void> {
   const [algorithm, data] = items(node, 'EncryptedPrivateKeyInfo')
   octets(data, 'encryptedData')
   let info: EncryptedContentInfo
@@ -179,16 +192,16 @@ async function checkKeyPassword(
   }
   let plain: Uint8Array
   try {
-    plain = await decryptContent(info, password)
+    plain = await decryptContent(info, how.secret, how.budget)
   } catch (e) {
     if (e instanceof YrdError) throw e
-    if (e instanceof DecryptionFailed) throw onFailure()
+    if (e instanceof DecryptionFailed) throw how.onFailure()
     throw pkcs12Error('bad key encryption parameters', e)
   }
   try {
     items(parseBer(plain, 'PrivateKeyInfo'), 'PrivateKeyInfo')
   } catch {
-    throw onFailure()
+    throw how.onFailure()
   } finally {
     plain.fill(0)
   }
