@@ -4,6 +4,7 @@
  */
 import { hash, hashNameFromOid, type HashName } from '../../crypto/hash.js'
 import { publicKeyBytes, type Certificate } from '../certificate.js'
+import { namesEqual } from '../name.js'
 import type { CertId } from './parse.js'
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -41,7 +42,14 @@ export function certIdMatches(id: CertId, cert: Certificate, issuer: Certificate
   if (!equalBytes(canonicalSerial(id.serialNumber), canonicalSerial(cert.serialNumber)))
     return false
   const { nameHash, keyHash } = issuerHashes(cert, issuer, name)
-  return equalBytes(id.issuerNameHash, nameHash) && equalBytes(id.issuerKeyHash, keyHash)
+  if (!equalBytes(id.issuerKeyHash, keyHash)) return false
+  if (equalBytes(id.issuerNameHash, nameHash)) return true
+  // Some responders hash the issuer certificate's subject field; it names the same issuer,
+  // possibly with a different string encoding.
+  return (
+    namesEqual(cert.issuer, issuer.subject) &&
+    equalBytes(id.issuerNameHash, hash(name, issuer.subject.der))
+  )
 }
 
 /** True when two byte arrays are equal. */

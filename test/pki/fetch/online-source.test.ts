@@ -11,7 +11,7 @@ import {
   type OnlineSourceOptions,
 } from '../../../src/pki/fetch/online-source.js'
 import type { RevocationQuery } from '../../../src/pki/revocation-types.js'
-import { makePki, NOW, type TestPki } from '../ocsp/test-pki.js'
+import { makePki, NOW, type Issued, type TestPki } from '../ocsp/test-pki.js'
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void
 
@@ -37,20 +37,27 @@ function requestNonce(body: Buffer): Uint8Array | undefined {
 }
 
 function ocspAnswer(
-  o: { status?: OcspStatus; nextUpdate?: Date; serial?: Uint8Array; nonce?: 'echo' | 'wrong' } = {},
+  o: {
+    status?: OcspStatus
+    nextUpdate?: Date
+    serial?: Uint8Array
+    nonce?: 'echo' | 'wrong'
+    issuer?: Issued
+    signer?: Issued
+  } = {},
 ): Handler {
   return (_req, body, res) => {
     const sent = requestNonce(body)
     const nonce = o.nonce === 'wrong' ? new Uint8Array([9, 9, 9]) : sent
     const der = buildOcspResponse({
-      responderCert: pki.responder.der,
-      responderKey: pki.responder.key,
+      responderCert: (o.signer ?? pki.responder).der,
+      responderKey: (o.signer ?? pki.responder).key,
       producedAt: THIS_UPDATE,
       ...(nonce ? { nonce } : {}),
       responses: [
         {
           serial: o.serial ?? pki.leaf.cert.serialNumber,
-          issuer: pki.ca.der,
+          issuer: (o.issuer ?? pki.ca).der,
           status: o.status ?? { type: 'good' },
           thisUpdate: THIS_UPDATE,
           nextUpdate: o.nextUpdate ?? NEXT_UPDATE,
@@ -165,6 +172,17 @@ describe('online revocation source over a loopback server', () => {
     expect(await source().check(query())).toMatchObject({ status: 'good', source: 'crl' })
     handlers.set(CRL_PATH, (_q, _b, res) => send(res, 'application/pkix-crl', crl(true)))
     expect(await source().check(query())).toMatchObject({ status: 'revoked', source: 'crl' })
+    const foreign = buildCrl({
+      issuer: pki.otherCa.name,
+      issuerKey: pki.otherCa.key,
+      thisUpdate: new Date('2026-01-01T00:00:00Z'),
+      nextUpdate: new Date('2031-01-01T00:00:00Z'),
+      crlNumber: 1,
+    })
+    handlers.set(CRL_PATH, (_q, _b, res) => send(res, 'application/pkix-crl', foreign))
+    const st = await source().check(query())
+    expect(st.status).toBe('unknown')
+    expect(st.code).toMatch(/^revocation\.crl\./)
   })
 
   it('times out on a handler that never answers', async () => {
@@ -222,6 +240,12 @@ describe('online revocation source over a loopback server', () => {
     expect(await source().check(query())).toMatchObject({ code: 'revocation.ocsp.stale' })
     handlers.set(OCSP_PATH, ocspAnswer({ serial: pki.tsa.cert.serialNumber }))
     expect(await source().check(query())).toMatchObject({ code: 'revocation.ocsp.no-match' })
+    handlers.set(OCSP_PATH, ocspAnswer({ issuer: pki.otherCa, signer: pki.otherResponder }))
+    expect(await source().check(query())).toMatchObject({ code: 'revocation.ocsp.no-match' })
+    handlers.set(OCSP_PATH, ocspAnswer({ signer: pki.otherResponder }))
+    expect(await source().check(query())).toMatchObject({
+      code: 'revocation.ocsp.responder-not-authorized',
+    })
     handlers.set(OCSP_PATH, ocspAnswer({ nonce: 'wrong' }))
     expect(await source().check(query())).toMatchObject({ code: 'revocation.ocsp.nonce-mismatch' })
   })
