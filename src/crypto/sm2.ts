@@ -198,7 +198,7 @@ export function sm2ClearKeyCache(): void {
   keyCache.clear()
 }
 
-/** SM3 helper re-exported for callers that compute e themselves. */
+/** Computes e = SM3(Z || M) as 32 bytes, for callers that need the digest itself. */
 export function sm2MessageDigest(
   publicKey: Uint8Array,
   message: Uint8Array,

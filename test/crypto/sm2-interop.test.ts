@@ -93,6 +93,24 @@ describe('SM2 interoperability with OpenSSL 3 (distid 1234567812345678)', () => 
     }
   })
 
+  it('verifies signatures made by openssl dgst -sm3 -sigopt distid', () => {
+    expect(
+      openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:SM2', '-out', 'd.pem')
+        .ok,
+    ).toBe(true)
+    expect(openssl('pkey', '-in', 'd.pem', '-pubout', '-outform', 'DER', '-out', 'd.der').ok).toBe(
+      true,
+    )
+    const message = utf8('dgst-signed message')
+    writeFileSync(join(dir, 'dm.bin'), message)
+    const args = ['dgst', '-sm3', '-sign', 'd.pem', '-sigopt', `distid:${ID}`]
+    expect(openssl(...args, '-out', 'dsig.der', 'dm.bin').ok).toBe(true)
+    const spki = new Uint8Array(readFileSync(join(dir, 'd.der')))
+    const sig = new Uint8Array(readFileSync(join(dir, 'dsig.der')))
+    expect(sm2Verify(spki, message, sig)).toBe(true)
+    expect(sm2Verify(spki, message, sig, new Uint8Array(0))).toBe(false)
+  })
+
   it('produces signatures that openssl pkeyutl -verify accepts (and refuses when altered)', () => {
     const d = hash('SM3', utf8('interop key'))
     writeFileSync(join(dir, 'ours.der'), sec1PrivateKey(d))
