@@ -12,6 +12,7 @@ export const COMMON_OPTIONS = {
   lang: { type: 'string' },
   registry: { type: 'string' },
   'registry-key': { type: 'string' },
+  'registry-min-sequence': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
   'no-color': { type: 'boolean' },

@@ -10,6 +10,7 @@ import { CliError, type Output } from './output.js'
 export async function registryFrom(values: {
   registry?: string | undefined
   'registry-key'?: string | undefined
+  'registry-min-sequence'?: string | undefined
 }): Promise<Registry> {
   let registry: Registry
   try {
@@ -17,14 +18,22 @@ export async function registryFrom(values: {
       const bytes = await readInput(values.registry)
       const key = values['registry-key']
       const keyText = key ? new TextDecoder().decode(await readInput(key)) : undefined
-      registry = await loadRegistry(bytes, keyText ? { operatorKeys: [keyText] } : {})
+      const min = values['registry-min-sequence']
+      if (min !== undefined && !/^\d{1,15}$/.test(min)) {
+        throw new CliError('--registry-min-sequence needs a whole number / 需要非负整数')
+      }
+      registry = await loadRegistry(bytes, {
+        ...(keyText ? { operatorKeys: [keyText] } : {}),
+        ...(min !== undefined ? { minSequence: Number(min) } : {}),
+      })
     } else {
       registry = await defaultRegistry()
     }
   } catch (e) {
-    if (e instanceof RegistryError || e instanceof CliError) {
-      throw new CliError(`registry: ${e.message}`)
+    if (e instanceof RegistryError) {
+      throw new CliError(`registry: ${e.messages.zh} / ${e.messages.en}`)
     }
+    if (e instanceof CliError) throw new CliError(`registry: ${e.message}`)
     throw e
   }
   return registry

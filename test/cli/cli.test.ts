@@ -122,3 +122,13 @@ describe('registry', () => {
     expect(bad.err).toMatch(/registry/)
   })
 })
+
+describe('registry rollback protection', () => {
+  it('refuses a registry whose sequence is below --registry-min-sequence', async () => {
+    const file = join(FIXTURES, '../src/registry/builtin/test-registry.json')
+    expect((await runCli(['registry', 'check', file, '--registry-min-sequence', '1'])).code).toBe(0)
+    const r = await runCli(['registry', 'check', file, '--registry-min-sequence', '2'])
+    expect(r.code).toBe(3)
+    expect(r.err).toMatch(/sequence|序号/)
+  })
+})

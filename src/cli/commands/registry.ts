@@ -7,7 +7,7 @@ import { CliError, type Output } from '../output.js'
 import { registryFrom } from '../registry-option.js'
 
 export const REGISTRY_HELP = `Usage: yrd-verify registry show [FILE] [--registry-key PEM] [--json]
-       yrd-verify registry check FILE [--registry-key PEM] [--json]
+       yrd-verify registry check FILE [--registry-key PEM] [--registry-min-sequence N] [--json]
 
 show   print the provinces, services (with status history) and the recognition lists of a
        registry (default: the built-in TEST registry)
@@ -55,7 +55,7 @@ export async function runRegistry(argv: string[], out: Output): Promise<number> 
   if (sub !== 'show' && sub !== 'check') throw new CliError(`registry: unknown command "${sub}"`)
   if (extra !== undefined) throw new CliError('registry: too many arguments')
   if (sub === 'check' && file === undefined) throw new CliError('registry check: no FILE given')
-  const registry = await registryFrom({ registry: file, 'registry-key': values['registry-key'] })
+  const registry = await registryFrom({ ...values, registry: file })
   const info = describe(registry, new Date())
   if (values.json) {
     out.out(JSON.stringify(info, null, 2))

@@ -19,6 +19,7 @@ Options:
   --json                 print the verdict as JSON (an array for several files)
   --registry FILE        trust registry to use (default: built-in TEST registry)
   --registry-key PEM     registry operator public key (default: built-in TEST key)
+  --registry-min-sequence N  refuse a registry older than sequence N (rollback protection)
   --trust PEM            extra trust anchor (repeatable); vouches for no province
   --at ISO-TIME          validation time (default: now)
   --password PASS        password of a PKCS#12 file
