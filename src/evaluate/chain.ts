@@ -112,6 +112,7 @@ export async function evaluateChain(
         message: result.message,
         attempts: result.attempts,
         path: chain.map((c) => c.subject.text),
+        revocation: result.revocation.map(revocationDetail),
       },
     })
     return { findings, province, service, chain }
@@ -153,6 +154,18 @@ export async function evaluateChain(
     }
   }
   return { findings, province, service, chain }
+}
+
+function revocationDetail(r: CertificateRevocation): Record<string, unknown> {
+  const s = r.status
+  return {
+    index: r.index,
+    status: s.status,
+    source: s.source,
+    ...(s.revokedAt ? { revokedAt: s.revokedAt.toISOString() } : {}),
+    ...(s.reason ? { reason: s.reason } : {}),
+    ...(s.code ? { code: s.code } : {}),
+  }
 }
 
 function revocationFindings(

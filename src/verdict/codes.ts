@@ -25,10 +25,6 @@ export const CERTIFICATE_CODES = {
     zh: '证书 {index} 格式错误：{reason}',
     en: 'Certificate {index} is malformed: {reason}',
   },
-  'certificate.chain': {
-    zh: '证书链：{reason}',
-    en: 'Certificate chain: {reason}',
-  },
   'certificate.trust-service': {
     zh: '信任锚属于{province}的“{service}”服务，在 {time} 处于授权状态',
     en: 'The anchor belongs to the {province} service "{service}", granted at {time}',
@@ -44,10 +40,6 @@ export const CERTIFICATE_CODES = {
   'certificate.revocation': {
     zh: '吊销状态：{state}（来源：{source}）',
     en: 'Revocation status: {state} (source: {source})',
-  },
-  'certificate.revoked': {
-    zh: '证书已于 {time} 被吊销（原因：{reason}，来源：{source}）',
-    en: 'The certificate was revoked at {time} (reason: {reason}, source: {source})',
   },
   'certificate.revocation-unknown': {
     zh: '无法确定吊销状态：未提供 CRL 或 OCSP 响应（可用 --crl、--ocsp 或 --online）',
