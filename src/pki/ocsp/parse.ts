@@ -17,6 +17,7 @@ import { FormatError, LimitError, YrdError } from '../../errors.js'
 import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from '../certificate.js'
 import { parseNameTlv, type DistinguishedName } from '../name.js'
 import type { RevocationReason } from '../revocation-types.js'
+import { nonceFromExtensionValue, OCSP_NONCE_OID, parseExtensions } from './response-extensions.js'
 
 /** Largest OCSP response accepted (bytes). */
 export const MAX_OCSP_RESPONSE_BYTES = 1 << 20
@@ -26,8 +27,6 @@ export const MAX_SINGLE_RESPONSES = 1000
 export const MAX_RESPONSE_CERTS = 20
 
 const ID_PKIX_OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1'
-/** id-pkix-ocsp-nonce. */
-export const OCSP_NONCE_OID = '1.3.6.1.5.5.7.48.1.2'
 
 /** RFC 6960 OCSPResponseStatus names. */
 export type OcspResponseStatus =
@@ -176,41 +175,6 @@ function parseSingleResponse(tlv: Tlv): SingleResponse {
   if (i !== parts.length) fail('SingleResponse: extra fields')
   const base = { certId, status, thisUpdate }
   return nextUpdate ? { ...base, nextUpdate } : base
-}
-
-interface RawExtension {
-  readonly oid: string
-  readonly critical: boolean
-  readonly value: Uint8Array
-}
-
-function parseExtensions(seq: Tlv): RawExtension[] {
-  const list = children(expectUniversal(seq, TAG.SEQUENCE, 'Extensions'))
-  if (list.length > 64) throw new LimitError('limit.ocsp', 'OCSP: too many extensions / 扩展过多')
-  return list.map((e) => {
-    const p = children(expectUniversal(e, TAG.SEQUENCE, 'Extension'))
-    const oid = readOid(p[0], 'extnID')
-    let k = 1
-    let critical = false
-    if (p[k] && isUniversal(p[k]!, TAG.BOOLEAN)) {
-      critical = p[k]!.value[0] !== 0
-      k++
-    }
-    const value = expectUniversal(p[k], TAG.OCTET_STRING, 'extnValue').value
-    if (p.length !== k + 1) fail('Extension: extra fields')
-    return { oid, critical, value }
-  })
-}
-
-/** The nonce carried by a nonce extension value (RFC 8954: an OCTET STRING; raw tolerated). */
-export function nonceFromExtensionValue(value: Uint8Array): Uint8Array {
-  try {
-    const t = readSingle(value)
-    if (isUniversal(t, TAG.OCTET_STRING)) return t.value
-  } catch {
-    // Not a wrapped OCTET STRING: some responders put the raw bytes; keep them as they are.
-  }
-  return value
 }
 
 function parseResponderId(tlv: Tlv | undefined): ResponderId {

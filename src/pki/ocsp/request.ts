@@ -5,7 +5,7 @@ import { hashOid } from '../../crypto/hash.js'
 import type { Certificate } from '../certificate.js'
 import { issuerHashes } from './cert-id.js'
 import { NULL, oid, tlv } from './der-encode.js'
-import { OCSP_NONCE_OID } from './parse.js'
+import { OCSP_NONCE_OID } from './response-extensions.js'
 
 /** Options of {@link buildOcspRequest}. */
 export interface OcspRequestOptions {
