@@ -2,6 +2,7 @@
  * Public entry point of RFC 5280 certification path validation: `validateCertificatePath`.
  */
 import type { Certificate } from './certificate.js'
+import { WorkBudget } from './path/budget.js'
 import { runEngine, type EngineInputs } from './path/engine.js'
 import { parseMany, parseTarget } from './path/input.js'
 import { ANY_POLICY } from './path/policy-tree.js'
@@ -72,8 +73,7 @@ export async function validateCertificatePath(options: PathOptions): Promise<Pat
       anyPolicyInhibit: options.policy?.anyPolicyInhibit ?? false,
     },
     maxDepth: options.maxDepth ?? DEFAULT_DEPTH,
-    maxCandidates: work.candidates,
-    maxSignatures: work.signatures,
+    budget: new WorkBudget(work.candidates, work.signatures),
     ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
     ...(options.extendedKeyUsage ? { extendedKeyUsage: options.extendedKeyUsage } : {}),
   }

@@ -15,7 +15,17 @@ const MAX_SIGNER_CANDIDATES = 16
 /** CRL signature results per CRL and key (deterministic, so pending results may be shared). */
 const verified = new WeakMap<Crl, Map<string, Promise<boolean>>>()
 
-function verifyCrl(crl: Crl, keyId: string, spki: Uint8Array): Promise<boolean> {
+/** Signature checks a caller still allows (shared by the queries of one source). */
+export interface CrlCheckBudget {
+  remaining: number
+}
+
+function verifyCrl(
+  crl: Crl,
+  keyId: string,
+  spki: Uint8Array,
+  budget: CrlCheckBudget,
+): Promise<boolean> | undefined {
   let perCrl = verified.get(crl)
   if (!perCrl) {
     perCrl = new Map()
@@ -23,6 +33,8 @@ function verifyCrl(crl: Crl, keyId: string, spki: Uint8Array): Promise<boolean> 
   }
   let hit = perCrl.get(keyId)
   if (!hit) {
+    if (budget.remaining <= 0) return undefined
+    budget.remaining--
     hit = verifySignature({
       algorithm: crl.signatureAlgorithm,
       publicKey: spki,
@@ -43,6 +55,7 @@ export type SignerProblem =
   | 'revocation.crl.key-usage'
   | 'revocation.crl.signature'
   | 'revocation.crl.signer-invalid'
+  | 'revocation.crl.work-limit'
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
   return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i])
@@ -61,6 +74,7 @@ export async function findCrlSigner(
   query: RevocationQuery,
   extra: readonly Certificate[],
   validate: SignerValidator | undefined,
+  budget: CrlCheckBudget,
 ): Promise<Certificate | SignerProblem> {
   const onPath = new Map(query.path.map((c, i) => [c.sha256, i]))
   const pool = new Map<string, Certificate>()
@@ -82,7 +96,9 @@ export async function findCrlSigner(
       index === undefined ? undefined : inheritedOnPath(query.path, index),
     )
     const keyId = spki === c.spki ? c.sha256 : `${c.sha256}:${spki.length}:${spki.join(',')}`
-    if (!(await verifyCrl(crl, keyId, spki))) {
+    const pending = verifyCrl(crl, keyId, spki, budget)
+    if (!pending) return 'revocation.crl.work-limit'
+    if (!(await pending)) {
       if (problem === 'revocation.crl.no-signer') problem = 'revocation.crl.signature'
       continue
     }

@@ -13,6 +13,7 @@ import { crlScope } from './scope.js'
 import { findCrlSigner, type SignerValidator } from './signer.js'
 
 const MAX_CRLS = 1000
+const DEFAULT_SIGNATURE_CHECKS = 200
 
 /** Options of {@link createCrlSource}. */
 export interface CrlSourceOptions {
@@ -20,6 +21,8 @@ export interface CrlSourceOptions {
   readonly certificates?: readonly Certificate[]
   /** Validates a CRL signer that is not on the path (its own path to the same anchor). */
   readonly validateSigner?: SignerValidator
+  /** Most CRL signature verifications this source performs (default 200). */
+  readonly maxSignatureChecks?: number
 }
 
 interface Usable {
@@ -57,9 +60,12 @@ export function createCrlSource(
       // A CRL that does not parse is no evidence; it is ignored.
     }
   }
+  const budget = { remaining: options.maxSignatureChecks ?? DEFAULT_SIGNATURE_CHECKS }
+
   function signerOk(crl: Crl, query: RevocationQuery): Promise<Usable> {
-    return findCrlSigner(crl, query, options.certificates ?? [], options.validateSigner).then(
-      (r) => (typeof r === 'string' ? { ok: false, code: r } : { ok: true }),
+    const extra = options.certificates ?? []
+    return findCrlSigner(crl, query, extra, options.validateSigner, budget).then((r) =>
+      typeof r === 'string' ? { ok: false, code: r } : { ok: true },
     )
   }
 

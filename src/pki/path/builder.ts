@@ -6,9 +6,9 @@
  * bounded; certificates from which no anchor is reachable are remembered as dead ends.
  */
 import { toHex } from '../../asn1/der.js'
-import { LimitError } from '../../errors.js'
 import type { Certificate } from '../certificate.js'
-import { needsInheritedParameters, type SignatureChecker } from './signature.js'
+import type { WorkBudget } from './budget.js'
+import { needsInheritedParameters } from './signature.js'
 
 /** Callbacks and bounds of one build. */
 export interface BuildContext {
@@ -16,8 +16,7 @@ export interface BuildContext {
   readonly anchors: readonly Certificate[]
   /** Maximum number of non-anchor certificates in a path. */
   readonly maxDepth: number
-  readonly maxCandidates: number
-  readonly signatures: SignatureChecker
+  readonly budget: WorkBudget
   /** Evaluates a complete path (leaf first, anchor excluded); true stops the search. */
   evaluate(chain: readonly Certificate[], anchor: Certificate): Promise<boolean>
   /** Reports a candidate issuer whose signature over the current top did not verify. */
@@ -56,7 +55,6 @@ function keyOf(cert: Certificate): string {
 export class PathBuilder {
   private readonly bySubject = new Map<string, Candidate[]>()
   private readonly deadEnds = new Set<string>()
-  private steps = 0
 
   constructor(private readonly ctx: BuildContext) {
     const anchorDigests = new Set(ctx.anchors.map((a) => a.sha256))
@@ -70,11 +68,6 @@ export class PathBuilder {
     }
     for (const a of ctx.anchors) add(a, true)
     for (const c of ctx.intermediates) if (!anchorDigests.has(c.sha256)) add(c, false)
-  }
-
-  /** Candidate steps taken so far. */
-  get candidateSteps(): number {
-    return this.steps
   }
 
   private candidates(cert: Certificate): Candidate[] {
@@ -98,9 +91,7 @@ export class PathBuilder {
     let reachedAnchor = false
     let pruned = false
     for (const cand of this.candidates(top)) {
-      if (++this.steps > this.ctx.maxCandidates) {
-        throw new LimitError('chain.work-limit', 'too many candidate issuers / 候选签发者过多')
-      }
+      this.ctx.budget.step()
       const c = cand.cert
       if (onPath.has(c.sha256) || onPath.has(keyOf(c))) {
         pruned = true
@@ -113,7 +104,7 @@ export class PathBuilder {
         continue
       }
       if (!needsInheritedParameters(c)) {
-        const ok = await this.ctx.signatures.verify(top, c.sha256, c.spki)
+        const ok = await this.ctx.budget.signatures.verify(top, c.sha256, c.spki)
         if (!ok) {
           this.ctx.signatureFailed(chain, c, cand.anchor)
           continue

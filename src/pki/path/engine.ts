@@ -10,7 +10,7 @@ import { pathCodeInfo, pathMessage, type PathReason } from './codes.js'
 import type { PolicyInputs } from './policy-tree.js'
 import { processPath, type ProcessOptions } from './process.js'
 import { checkPathRevocation } from './revocation.js'
-import { SignatureChecker } from './signature.js'
+import type { WorkBudget } from './budget.js'
 import type { CertificateRevocation, PathResult, RevocationMode } from './types.js'
 import type { KeyUsageName } from '../extensions.js'
 
@@ -26,8 +26,8 @@ export interface EngineInputs {
   readonly keyUsage?: readonly KeyUsageName[]
   readonly extendedKeyUsage?: readonly string[]
   readonly maxDepth: number
-  readonly maxCandidates: number
-  readonly maxSignatures: number
+  /** Shared with nested CRL-signer validations. */
+  readonly budget: WorkBudget
 }
 
 interface Failure {
@@ -60,7 +60,7 @@ function result(f: Failure, attempts: number): PathResult {
 
 /** Runs path building and validation. Never throws for bad paths; returns the result. */
 export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
-  const signatures = new SignatureChecker(inputs.maxSignatures)
+  const signatures = inputs.budget.signatures
   const processOptions: ProcessOptions = {
     time: inputs.time,
     policy: inputs.policy,
@@ -118,8 +118,7 @@ export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
     intermediates: inputs.intermediates,
     anchors: inputs.anchors,
     maxDepth: inputs.maxDepth,
-    maxCandidates: inputs.maxCandidates,
-    signatures,
+    budget: inputs.budget,
     evaluate,
     signatureFailed: (chain, issuer, isAnchor) => {
       const path = [...chain, issuer]

@@ -205,4 +205,18 @@ describe('createCrlSource', () => {
     })
     expect(st.status).toBe('good')
   })
+
+  it('stops verifying CRL signatures past its budget', async () => {
+    const root = makeCert({ subject: 'Root', ca: true })
+    const leaf = makeCert({ subject: 'Leaf', issuer: root, serial: 9 })
+    const r = parseCertificate(root.der)
+    const forged = Array.from({ length: 3 }, (_, i) =>
+      makeCrl({ issuer: root, number: i + 1, signWith: newKey() }),
+    )
+    const query = { certificate: parseCertificate(leaf.der), issuer: r, time: T, path: [r] }
+    const limited = createCrlSource(forged, { maxSignatureChecks: 1 })
+    expect((await limited.check(query)).code).toBe('revocation.crl.work-limit')
+    const roomy = createCrlSource(forged)
+    expect((await roomy.check(query)).code).toBe('revocation.crl.signature')
+  })
 })
