@@ -108,7 +108,8 @@ function mulAddX(s: bigint, t: bigint, key: CachedSm2Key): bigint | undefined {
 /**
  * Verifies an SM2 signature (GB/T 32918.2 §7). `signature` is DER `SEQUENCE { r, s }` (only if
  * it starts with 0x30 and parses completely as two positive INTEGERs) or raw 64-byte r || s.
- * Returns false for every malformed input; never throws.
+ * `publicKey` is a SEC1 point (65-byte uncompressed; 33-byte compressed also accepted) or an
+ * SM2 SubjectPublicKeyInfo. Returns false for every malformed input; never throws.
  * @example
  * sm2Verify(spkiDer, message, signatureDer) // default user ID 1234567812345678
  */
