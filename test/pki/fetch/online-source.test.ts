@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { OCSPRequest, id_pkix_ocsp_nonce } from '@peculiar/asn1-ocsp'
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -12,21 +10,15 @@ import {
 } from '../../../src/pki/fetch/online-source.js'
 import type { RevocationQuery } from '../../../src/pki/revocation-types.js'
 import { makePki, NOW, type Issued, type TestPki } from '../ocsp/test-pki.js'
+import { send, startLoopback, type Handler, type Loopback } from './loopback-server.js'
 
-type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void
-
-let server: Server
+let loop: Loopback
 let base = ''
 let pki: TestPki
-const handlers = new Map<string, Handler>()
-const hits = new Map<string, number>()
+let handlers: Map<string, Handler>
+let hits: Map<string, number>
 const THIS_UPDATE = new Date('2026-06-15T00:00:00Z')
 const NEXT_UPDATE = new Date('2026-06-22T00:00:00Z')
-
-function send(res: ServerResponse, type: string, body: Uint8Array): void {
-  res.writeHead(200, { 'content-type': type, 'content-length': body.length })
-  res.end(body)
-}
 
 /** The nonce of a DER OCSPRequest, read with an independent parser. */
 function requestNonce(body: Buffer): Uint8Array | undefined {
@@ -110,28 +102,11 @@ function query(): RevocationQuery {
 
 beforeAll(async () => {
   pki = makePki('ecdsa')
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const path = req.url ?? ''
-      hits.set(path, (hits.get(path) ?? 0) + 1)
-      const h = handlers.get(path)
-      if (h) h(req, Buffer.concat(chunks), res)
-      else {
-        res.writeHead(404)
-        res.end()
-      }
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  loop = await startLoopback()
+  ;({ base, handlers, hits } = loop)
 })
 
-afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-})
+afterAll(() => loop.close())
 
 beforeEach(() => {
   handlers.clear()
