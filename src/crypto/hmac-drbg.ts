@@ -8,7 +8,8 @@ import { hash } from './hash.js'
 
 const BLOCK = 64
 
-function hmacSm3(key: Uint8Array, ...parts: Uint8Array[]): Uint8Array {
+/** HMAC (RFC 2104) with SM3, keys longer than one block hashed first. */
+export function hmacSm3(key: Uint8Array, ...parts: Uint8Array[]): Uint8Array {
   const k = key.length > BLOCK ? hash('SM3', key) : key
   const ipad = new Uint8Array(BLOCK).fill(0x36)
   const opad = new Uint8Array(BLOCK).fill(0x5c)
