@@ -1,6 +1,7 @@
 /**
  * Public entry point of RFC 5280 certification path validation: `validateCertificatePath`.
  */
+import { YrdError } from '../errors.js'
 import type { Certificate } from './certificate.js'
 import { WorkBudget } from './path/budget.js'
 import { runEngine, type EngineInputs } from './path/engine.js'
@@ -48,12 +49,16 @@ function anchorsOf(options: PathOptions): Certificate[] {
  * anchors (RFC 5280 §6.1), with revocation checking from the CRLs, OCSP responses and sources
  * given. Tries every candidate path (backtracking) within the work bounds and returns the first
  * valid one, else the most informative failure. Throws FormatError only when the target
- * certificate itself cannot be parsed.
+ * certificate itself cannot be parsed, and YrdError `input.time` for an invalid `time`.
  * @example
  * const r = await validateCertificatePath({ certificate: der, trustAnchors: [root] })
  * if (!r.valid) console.log(r.reason, r.message)
  */
 export async function validateCertificatePath(options: PathOptions): Promise<PathResult> {
+  const time = options.time ?? new Date()
+  if (Number.isNaN(time.getTime())) {
+    throw new YrdError('input.time', 'invalid validation time / 验证时间无效')
+  }
   const leaf = parseTarget(options.certificate)
   const intermediates = parseMany(options.intermediates)
   const anchors = anchorsOf(options)
@@ -63,7 +68,7 @@ export async function validateCertificatePath(options: PathOptions): Promise<Pat
     leaf,
     intermediates,
     anchors,
-    time: options.time ?? new Date(),
+    time,
     mode: options.revocation ?? 'require',
     sources,
     policy: {

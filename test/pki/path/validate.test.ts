@@ -100,6 +100,9 @@ describe('validateCertificatePath basics', () => {
     await expect(
       validateCertificatePath({ certificate: new Uint8Array([0x30, 0x03, 1, 2]) }),
     ).rejects.toBeInstanceOf(FormatError)
+    await expect(
+      validateCertificatePath({ certificate: simpleChain().leaf.der, time: new Date('x') }),
+    ).rejects.toMatchObject({ code: 'input.time' })
     const { root, ca, leaf } = simpleChain()
     const r = await validateCertificatePath({
       certificate: leaf.der,
