@@ -101,6 +101,7 @@ export function createOnlineSource(options: OnlineSourceOptions = {}): OnlineSou
     return hit
   }
   const nonces = new Map<string, Uint8Array | undefined>()
+  const crlSources = new Map<string, RevocationSource>()
 
   async function askOcsp(url: string, query: RevocationQuery): Promise<RevocationStatus> {
     const idOnly = buildOcspRequest(query.certificate, query.issuer)
@@ -128,7 +129,9 @@ export function createOnlineSource(options: OnlineSourceOptions = {}): OnlineSou
     }
     const sent = nonces.get(key)
     const got = response.basic?.nonce
-    if (sent && got ? !bytesEqual(sent, got) : sent && options.requireNonce) {
+    const echoed = got !== undefined && sent !== undefined && bytesEqual(sent, got)
+    const missing = got === undefined && sent !== undefined && options.requireNonce === true
+    if ((got !== undefined && sent !== undefined && !echoed) || missing) {
       return ocspUnknown('revocation.ocsp.nonce-mismatch')
     }
     return evaluateOcspResponse(response, query, options.ocsp ?? {})
@@ -142,7 +145,12 @@ export function createOnlineSource(options: OnlineSourceOptions = {}): OnlineSou
     if (!CRL_TYPES.has(result.contentType)) {
       return fetchUnknown('crl', 'revocation.fetch.content-type', result.contentType)
     }
-    return createCrlSource([result.bytes]).check(query)
+    let crls = crlSources.get(url)
+    if (!crls) {
+      crls = createCrlSource([result.bytes])
+      crlSources.set(url, crls)
+    }
+    return crls.check(query)
   }
 
   return {

@@ -33,14 +33,15 @@ function ocspAnswer(
     status?: OcspStatus
     nextUpdate?: Date
     serial?: Uint8Array
-    nonce?: 'echo' | 'wrong'
+    nonce?: 'echo' | 'wrong' | 'none'
     issuer?: Issued
     signer?: Issued
   } = {},
 ): Handler {
   return (_req, body, res) => {
     const sent = requestNonce(body)
-    const nonce = o.nonce === 'wrong' ? new Uint8Array([9, 9, 9]) : sent
+    const nonce =
+      o.nonce === 'wrong' ? new Uint8Array([9, 9, 9]) : o.nonce === 'none' ? undefined : sent
     const der = buildOcspResponse({
       responderCert: (o.signer ?? pki.responder).der,
       responderKey: (o.signer ?? pki.responder).key,
@@ -223,6 +224,20 @@ describe('online revocation source over a loopback server', () => {
     })
     handlers.set(OCSP_PATH, ocspAnswer({ nonce: 'wrong' }))
     expect(await source().check(query())).toMatchObject({ code: 'revocation.ocsp.nonce-mismatch' })
+  })
+
+  it('sends no nonce on request and can require its echo', async () => {
+    let sentNonce: Uint8Array | undefined = new Uint8Array(0)
+    handlers.set(OCSP_PATH, (req, body, res) => {
+      sentNonce = requestNonce(body)
+      ocspAnswer({ nonce: 'none' })(req, body, res)
+    })
+    expect((await source({ nonce: false }).check(query())).status).toBe('good')
+    expect(sentNonce).toBeUndefined()
+    expect((await source().check(query())).status).toBe('good')
+    expect(await source({ requireNonce: true }).check(query())).toMatchObject({
+      code: 'revocation.ocsp.nonce-mismatch',
+    })
   })
 
   it('follows at most three http redirects', async () => {
