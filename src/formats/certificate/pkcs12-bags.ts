@@ -32,12 +32,18 @@ export interface BagIndex {
 
 /** Parses BER with bounds suited to PKCS#12; throws FormatError `format.pkcs12`. */
 export function parseBer(bytes: Uint8Array, what: string): asn1js.AsnType {
-  const parsed = asn1js.fromBER(bytes, {
-    maxDepth: 64,
-    maxNodes: 200_000,
-    maxContentLength: bytes.length,
-    parseEmbedded: false,
-  })
+  let parsed: ReturnType<typeof asn1js.fromBER>
+  try {
+    parsed = asn1js.fromBER(bytes, {
+      maxDepth: 64,
+      maxNodes: 200_000,
+      maxContentLength: bytes.length,
+      parseEmbedded: false,
+    })
+  } catch (e) {
+    // asn1js throws, rather than reporting, on some malformed values (times, for one).
+    throw pkcs12Error(`${what} is not valid BER`, e)
+  }
   if (parsed.offset === -1 || parsed.offset !== bytes.length) {
     throw pkcs12Error(`${what} is not valid BER`)
   }

@@ -12,6 +12,7 @@ import {
   type Tlv,
 } from '../../asn1/der.js'
 import { FormatError, YrdError } from '../../errors.js'
+import { toDefiniteLength } from './ber.js'
 import type { EvidenceCollector } from './collector.js'
 import { checkCrlShape, checkOcspResponseShape } from './shapes.js'
 
@@ -33,12 +34,12 @@ export interface SignedDataParts {
 }
 
 /**
- * Locates the SignedData in `der` (a ContentInfo with a signedData OID, or a bare SignedData)
- * and splits it. Throws FormatError `format.pkcs7` when it is neither.
+ * Locates the SignedData in `der` (a ContentInfo with a signedData OID, or a bare SignedData;
+ * DER, or BER with indefinite lengths) and splits it. Throws FormatError `format.pkcs7` when it is neither.
  */
 export function splitSignedData(der: Uint8Array): SignedDataParts {
   return wrap(() => {
-    let top = expectUniversal(readSingle(der, true), TAG.SEQUENCE, 'ContentInfo')
+    let top = expectUniversal(readSingle(toDefiniteLength(der), true), TAG.SEQUENCE, 'ContentInfo')
     let parts = children(top, true)
     if (parts[0] && isUniversal(parts[0], TAG.OID)) {
       const oid = readOid(parts[0], 'contentType')
@@ -74,13 +75,7 @@ export function splitSignedData(der: Uint8Array): SignedDataParts {
  */
 export function readSignedDataBundle(der: Uint8Array, out: EvidenceCollector): void {
   const parts = splitSignedData(der)
-  if (parts.signed) {
-    throw new FormatError(
-      'format.unsupported',
-      'this is a signed CMS/PKCS#7 message, not a certificate bundle; verify it as a ' +
-        'signature / 这是带签名的 CMS/PKCS#7 消息而非证书包，请按签名验证',
-    )
-  }
+  if (parts.signed) throw signedMessageError()
   wrap(() => {
     if (parts.certificates) {
       for (const choice of children(parts.certificates, true)) {
@@ -91,6 +86,15 @@ export function readSignedDataBundle(der: Uint8Array, out: EvidenceCollector): v
       for (const choice of children(parts.crls, true)) addRevocation(choice, out)
     }
   })
+}
+
+/** The error for a SignedData with signers or content met where a bundle was expected. */
+export function signedMessageError(): FormatError {
+  return new FormatError(
+    'format.unsupported',
+    'this is a signed CMS/PKCS#7 message, not a certificate bundle; verify it as a ' +
+      'signature / 这是带签名的 CMS/PKCS#7 消息而非证书包，请按签名验证',
+  )
 }
 
 function addRevocation(choice: Tlv, out: EvidenceCollector): void {

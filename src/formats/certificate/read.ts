@@ -7,7 +7,7 @@ import { FormatError, LimitError } from '../../errors.js'
 import { parseCertificate } from '../../pki/certificate.js'
 import { EvidenceCollector } from './collector.js'
 import { readPemCertificateFile } from './read-pem.js'
-import { readSignedDataBundle, splitSignedData } from './pkcs7.js'
+import { readSignedDataBundle, signedMessageError, splitSignedData } from './pkcs7.js'
 import { sniffCertificateInput } from './sniff.js'
 import { bundleSubjects } from './subjects.js'
 import {
@@ -112,22 +112,22 @@ function explainUnknown(bytes: Uint8Array): FormatError {
     return new FormatError('format.unsupported', 'empty file / 文件为空')
   }
   if (bytes[0] === 0x30) {
+    let signed = false
+    try {
+      signed = splitSignedData(bytes).signed
+    } catch {
+      signed = false
+    }
+    if (signed) return signedMessageError()
     try {
       readSingle(bytes, true)
-      splitSignedData(bytes)
     } catch (e) {
-      if (e instanceof FormatError && e.code === 'format.der') return e
-      return new FormatError(
-        'format.unsupported',
-        'DER data that is not a certificate, CRL, PKCS#7 bundle or PKCS#12 file / ' +
-          'DER 数据不是证书、CRL、PKCS#7 证书包或 PKCS#12 文件',
-        { cause: e },
-      )
+      if (e instanceof FormatError) return e
     }
     return new FormatError(
       'format.unsupported',
-      'this is a signed CMS/PKCS#7 message, not a certificate bundle; verify it as a ' +
-        'signature / 这是带签名的 CMS/PKCS#7 消息而非证书包，请按签名验证',
+      'DER data that is not a certificate, CRL, PKCS#7 bundle or PKCS#12 file / ' +
+        'DER 数据不是证书、CRL、PKCS#7 证书包或 PKCS#12 文件',
     )
   }
   return new FormatError(

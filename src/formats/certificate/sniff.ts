@@ -45,15 +45,18 @@ function looksLikePem(bytes: Uint8Array): boolean {
 
 function sniffDer(bytes: Uint8Array): CertificateInputKind | undefined {
   if (looksLikePkcs12(bytes)) return 'pkcs12'
-  let parts: Tlv[]
+  let parts: Tlv[] | undefined
   try {
     parts = children(expectUniversal(readSingle(bytes, true), TAG.SEQUENCE, 'SEQUENCE'), true)
   } catch {
-    return undefined
+    parts = undefined
   }
-  const first = parts[0]
-  if (!first) return undefined
-  if (isUniversal(first, TAG.SEQUENCE) && parts.length === 3) return sniffSigned(first)
+  const first = parts?.[0]
+  if (parts && first && isUniversal(first, TAG.SEQUENCE) && parts.length === 3) {
+    return sniffSigned(first)
+  }
+  // Only a SignedData may arrive with indefinite lengths (BER from streaming encoders).
+  if (parts ? !first : bytes[1] !== 0x80) return undefined
   try {
     return splitSignedData(bytes).signed ? undefined : 'pkcs7'
   } catch {

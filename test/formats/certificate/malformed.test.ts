@@ -161,3 +161,16 @@ describe('readCertificateFile on malformed input', () => {
     }
   })
 })
+
+describe('readCertificateFile on PKCS#12 structures that trip the BER parser', () => {
+  it('turns an exception inside asn1js (a bad GeneralizedTime) into format.pkcs12', async () => {
+    const badTime = tlv(0x18, new TextEncoder().encode('abcdefghijklmn'))
+    const data = tlv(0x06, new Uint8Array([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01]))
+    const pfx = tlv(
+      0x30,
+      tlv(0x02, new Uint8Array([3])),
+      tlv(0x30, data, tlv(0xa0, tlv(0x04, badTime))),
+    )
+    expect((await failure(pfx)).code).toBe('format.pkcs12')
+  })
+})

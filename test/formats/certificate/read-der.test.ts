@@ -42,6 +42,8 @@ beforeAll(() => {
     'crl2pkcs7 -nocrl -certfile ee.pem -certfile ee.pem -certfile ca.pem -outform DER -out dup.p7b',
   )
   pki.run('cms -sign -binary -in ca.cnf -signer ee.pem -inkey ee.key -outform DER -out signed.p7s')
+  const streamed = 'cms -sign -stream -binary -in ca.cnf -signer ee.pem -inkey ee.key -outform DER'
+  pki.run(streamed, '-out', 'streamed.p7s')
 })
 afterAll(() => pki.remove())
 
@@ -105,17 +107,48 @@ describe('readCertificateFile on PKCS#7 bundles', () => {
     }
   })
 
+  it('reads a bundle written with BER indefinite lengths, keeping certificate bytes', async () => {
+    const [ca, ee] = [pki.der('ca.pem'), pki.der('ee.pem')]
+    const u8 = (...b: number[]): number[] => b
+    const eoc = u8(0, 0)
+    const ber = new Uint8Array([
+      ...u8(0x30, 0x80),
+      ...oid('1.2.840.113549.1.7.2'),
+      ...u8(0xa0, 0x80, 0x30, 0x80),
+      ...tlv(0x02, new Uint8Array([1])),
+      ...tlv(0x31),
+      ...u8(0x30, 0x80),
+      ...oid('1.2.840.113549.1.7.1'),
+      ...eoc,
+      ...u8(0xa0, 0x80),
+      ...ca,
+      ...ee,
+      ...eoc,
+      ...tlv(0x31),
+      ...eoc,
+      ...eoc,
+      ...eoc,
+    ])
+    expect(sniffCertificateInput(ber)).toBe('pkcs7')
+    const ev = await readCertificateFile(ber)
+    expect(ev.certificates).toEqual([ca, ee])
+    expect(ev.subjectIndexes).toEqual([1])
+  })
+
   it('refuses a bundle without certificates', async () => {
     expect((await failure(pki.read('only-crl.p7b'))).code).toBe('format.unsupported')
   })
 
-  it('leaves a signed CMS message to the signature readers', async () => {
-    const signed = pki.read('signed.p7s')
-    expect(sniffCertificateInput(signed)).toBeUndefined()
-    const e = await failure(signed)
-    expect(e.code).toBe('format.unsupported')
-    expect(e.message).toMatch(/signed CMS/)
-  })
+  it.each(['signed.p7s', 'streamed.p7s'])(
+    'leaves the signed CMS message %s to the signature readers',
+    async (file) => {
+      const signed = pki.read(file)
+      expect(sniffCertificateInput(signed)).toBeUndefined()
+      const e = await failure(signed)
+      expect(e.code).toBe('format.unsupported')
+      expect(e.message).toMatch(/signed CMS/)
+    },
+  )
 
   it('refuses a bundle whose certificate does not parse, naming it', async () => {
     const broken = tlv(
