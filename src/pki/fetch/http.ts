@@ -123,7 +123,7 @@ async function exchange(
 /**
  * Downloads `req.url` within the limits. Never throws.
  * @example
- * const r = await httpGet({ url, accept: 'application/pkix-crl' }, limits)
+ * const r = await httpRequest({ url, accept: 'application/pkix-crl' }, limits)
  */
 export async function httpRequest(req: HttpRequest, limits: HttpLimits): Promise<HttpResult> {
   const controller = new AbortController()

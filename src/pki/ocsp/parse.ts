@@ -243,7 +243,8 @@ function parseBasic(der: Uint8Array): BasicOcspResponse {
  * Parses a DER OCSPResponse. Throws FormatError (code 'format.ocsp' or 'format.der') or
  * LimitError on malformed or oversized input.
  * @example
- * const r = parseOcspResponse(der); if (r.basic) console.log(r.basic.responses.length)
+ * const r = parseOcspResponse(der)
+ * const count = r.basic?.responses.length ?? 0
  */
 export function parseOcspResponse(der: Uint8Array): OcspResponse {
   if (der.length > MAX_OCSP_RESPONSE_BYTES) {

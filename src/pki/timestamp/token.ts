@@ -48,7 +48,7 @@ function tokenBytes(der: Uint8Array): Uint8Array {
  * Parses a DER TimeStampToken or TimeStampResp. Throws FormatError ('format.timestamp',
  * 'format.cms', 'format.der') or LimitError on malformed or oversized input.
  * @example
- * const token = parseTimestampToken(der); console.log(token.tstInfo.genTime)
+ * const genTime = parseTimestampToken(der).tstInfo.genTime
  */
 export function parseTimestampToken(input: Uint8Array): TimestampToken {
   if (input.length > MAX_TIMESTAMP_BYTES) {

@@ -163,7 +163,7 @@ async function signatureCheck(token: TimestampToken, cert: Certificate): Promise
  * only when the input cannot be parsed; every verification problem is a failed check.
  * @example
  * const r = await verifyTimestamp(tokenDer, { data: signatureValue, validateChain })
- * if (r.valid) console.log(r.genTime)
+ * const provenTime = r.valid ? r.genTime : undefined
  */
 export async function verifyTimestamp(
   input: Uint8Array | TimestampToken,
