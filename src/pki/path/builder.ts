@@ -23,6 +23,8 @@ export interface BuildContext {
   signatureFailed(chain: readonly Certificate[], issuer: Certificate, isAnchor: boolean): void
   /** Reports that the depth bound cut a path. */
   depthExceeded(chain: readonly Certificate[]): void
+  /** Reports a partial path whose top certificate has no candidate issuer at all. */
+  noIssuer(chain: readonly Certificate[]): void
 }
 
 interface Candidate {
@@ -90,7 +92,9 @@ export class PathBuilder {
     const top = chain[chain.length - 1]!
     let reachedAnchor = false
     let pruned = false
-    for (const cand of this.candidates(top)) {
+    const candidates = this.candidates(top)
+    if (candidates.length === 0) this.ctx.noIssuer(chain)
+    for (const cand of candidates) {
       this.ctx.budget.step()
       const c = cand.cert
       if (onPath.has(c.sha256) || onPath.has(keyOf(c))) {

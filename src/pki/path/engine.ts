@@ -135,6 +135,12 @@ export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
         revocation: [],
       })
     },
+    noIssuer: (chain) => {
+      const top = chain[chain.length - 1]!
+      const detail = `no issuer for ${top.subject.text} (issuer ${top.issuer.text})`
+      const rank = 0.1 + chain.length / 1000
+      consider({ rank, reason: 'chain.no-path', path: [...chain], detail, revocation: [] })
+    },
     depthExceeded: (chain) => {
       consider({
         rank: 0.5,

@@ -57,6 +57,8 @@ describe('validateCertificatePath basics', () => {
     expect(r.reason).toBe('chain.no-path')
     expect(r.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND')
     expect(r.message).toMatch(/证书链.*\/.*trust anchor/)
+    expect(r.path.map((c) => c.subject.text.split(',')[0])).toEqual(['CN=Leaf', 'CN=CA'])
+    expect(r.message).toMatch(/no issuer for CN=CA/)
   })
 
   it('reports an expired leaf as OUT_OF_BOUNDS_NO_POE', async () => {
