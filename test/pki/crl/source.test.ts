@@ -115,7 +115,7 @@ describe('CRL revocation through validateCertificatePath', () => {
     expect(r.reason).toBe('chain.revocation-unknown')
   })
 
-  it('accepts a CRL signed by a separate CRL-signing certificate validated to the anchor', async () => {
+  it('accepts a CRL from a separate CRL-signing certificate valid to the anchor', async () => {
     const s = setup()
     const crlKey = newKey()
     const crlSigner = makeCert({

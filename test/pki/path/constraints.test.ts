@@ -84,7 +84,7 @@ describe('critical extensions', () => {
     expect(r.failedIndex).toBe(0)
   })
 
-  it('rejects an unknown critical extension on an intermediate, not a non-critical one', async () => {
+  it('rejects an unknown critical extension on a CA, not a non-critical one', async () => {
     const root = makeCert({ subject: 'Root', ca: true })
     const ca = makeCert({ subject: 'CA', issuer: root, ca: true, extra: [unknownCritical] })
     const leaf = makeCert({ subject: 'Leaf', issuer: ca })
