@@ -174,3 +174,22 @@ describe('readCertificateFile on PKCS#12 structures that trip the BER parser', (
     expect((await failure(pfx)).code).toBe('format.pkcs12')
   })
 })
+
+describe('readCertificateFile on PEM-like text', () => {
+  it('throws only library errors on random arrangements of PEM lines', async () => {
+    const cert = Buffer.from(pki.der('ee.pem')).toString('base64')
+    const line = fc.oneof(
+      fc
+        .constantFrom('CERTIFICATE', 'X509 CRL', 'PKCS7', 'OCSP RESPONSE', 'PRIVATE KEY', 'X')
+        .chain((l) => fc.constantFrom(`-----BEGIN ${l}-----`, `-----END ${l}-----`)),
+      fc.constantFrom(cert.slice(0, 64), cert.slice(64, 128), 'QUJD', 'QQ==', '====', ''),
+      fc.string({ maxLength: 20 }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 30 }), fc.boolean(), async (lines, crlf) => {
+        await readsOrFailsCleanly(bytesOf(lines.join(crlf ? '\r\n' : '\n')))
+      }),
+      { numRuns: 400 },
+    )
+  })
+})
