@@ -33,3 +33,13 @@ export type {
   Verdict,
 } from './verdict/types.js'
 export type { RevocationSource, RevocationStatus } from './pki/revocation-types.js'
+export { createCrlSource } from './pki/crl/source.js'
+export { createOcspSource } from './pki/ocsp/source.js'
+export { buildOcspRequest } from './pki/ocsp/request.js'
+export { verifyTimestamp } from './pki/timestamp/verify.js'
+export type { TimestampVerification, TimestampVerifyOptions } from './pki/timestamp/verify.js'
+export { createTsaChainValidator } from './pki/timestamp/chain.js'
+export { createOnlineSource } from './pki/fetch/online-source.js'
+export type { OnlineSource, OnlineSourceOptions } from './pki/fetch/online-source.js'
+export { parseCertificate } from './pki/certificate.js'
+export type { Certificate } from './pki/certificate.js'
