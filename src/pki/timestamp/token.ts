@@ -11,7 +11,7 @@ import {
   TAG,
 } from '../../asn1/der.js'
 import { FormatError, LimitError, YrdError } from '../../errors.js'
-import { parseSignedData, type SignedData, type SignerInfo } from './signed-data.js'
+import { parseSignedData, type SignedData, type SignerInfo } from '../cms/signed-data.js'
 import { parseTstInfo, TST_INFO_OID, type TstInfo } from './tst-info.js'
 
 /** Largest token or response accepted (bytes). */

@@ -3,13 +3,9 @@
  * extended key usage holding id-kp-timeStamping only, a signing key usage, and validity at
  * genTime.
  */
-import { hash } from '../../crypto/hash.js'
-import { parseCertificate, publicKeyBytes, type Certificate } from '../certificate.js'
+import { parseCertificate, type Certificate } from '../certificate.js'
 import { EXT } from '../extensions.js'
-import { namesEqual } from '../name.js'
-import { bytesEqual } from '../ocsp/cert-id.js'
 import { timestampCheck, type TimestampCheck } from './codes.js'
-import type { SignerIdentifier } from './signed-data.js'
 
 /** id-kp-timeStamping. */
 export const KP_TIME_STAMPING = '1.3.6.1.5.5.7.3.8'
@@ -25,15 +21,6 @@ export function parseCertificates(ders: readonly Uint8Array[]): Certificate[] {
     }
   }
   return out
-}
-
-/** True when `cert` is the one the SignerIdentifier names. */
-export function sidMatches(sid: SignerIdentifier, cert: Certificate): boolean {
-  if (sid.kind === 'issuer-serial') {
-    return namesEqual(sid.issuer, cert.issuer) && bytesEqual(sid.serialNumber, cert.serialNumber)
-  }
-  if (cert.subjectKeyIdentifier && bytesEqual(cert.subjectKeyIdentifier, sid.keyId)) return true
-  return bytesEqual(hash('SHA-1', publicKeyBytes(cert)), sid.keyId)
 }
 
 /** The profile checks of a TSA certificate at `genTime`. */

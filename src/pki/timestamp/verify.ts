@@ -11,17 +11,18 @@ import type { Certificate } from '../certificate.js'
 import type { GeneralName } from '../general-name.js'
 import { bytesEqual } from '../ocsp/cert-id.js'
 import { timestampCheck, type TimestampCheck } from './codes.js'
-import { cmsSignatureAlgorithm } from './cms-algorithm.js'
+import { cmsSignatureAlgorithm } from '../cms/cms-algorithm.js'
 import {
   essCertIdMatches,
   parseEssCertId,
   SIGNING_CERTIFICATE_OID,
   SIGNING_CERTIFICATE_V2_OID,
-} from './ess.js'
-import type { CmsAttribute } from './signed-data.js'
+} from '../cms/ess.js'
+import type { CmsAttribute } from '../cms/signed-data.js'
+import { sidMatches } from '../cms/signer-id.js'
 import { parseTimestampToken, type TimestampToken } from './token.js'
 import { TST_INFO_OID, type Accuracy } from './tst-info.js'
-import { parseCertificates, sidMatches, tsaProfileChecks } from './tsa-certificate.js'
+import { parseCertificates, tsaProfileChecks } from './tsa-certificate.js'
 
 const CONTENT_TYPE_OID = '1.2.840.113549.1.9.3'
 const MESSAGE_DIGEST_OID = '1.2.840.113549.1.9.4'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildTimestampToken } from '../../../fixtures/make/tsp.js'
 import { hash } from '../../../src/crypto/hash.js'
-import { cmsSignatureAlgorithm } from '../../../src/pki/timestamp/cms-algorithm.js'
+import { cmsSignatureAlgorithm } from '../../../src/pki/cms/cms-algorithm.js'
 import { verifyTimestamp } from '../../../src/pki/timestamp/verify.js'
 import { makePki } from '../ocsp/test-pki.js'
 
