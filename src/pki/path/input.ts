@@ -48,6 +48,31 @@ export function derBlocks(bytes: Uint8Array, labels: readonly string[]): Uint8Ar
 
 const CERT_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']
 
+/**
+ * Parsed certificates by input buffer: registries and callers pass the same anchor and
+ * intermediate buffers on every call, and parsing dominates short validations.
+ */
+const parsedByBuffer = new WeakMap<Uint8Array, Certificate[]>()
+
+function parseBuffer(input: Uint8Array): Certificate[] {
+  const hit = parsedByBuffer.get(input)
+  if (hit) return hit
+  const out: Certificate[] = []
+  try {
+    for (const der of derBlocks(input, CERT_LABELS)) {
+      try {
+        out.push(parseCertificate(der))
+      } catch {
+        // An unparsable extra certificate cannot be part of any path; ignore it.
+      }
+    }
+  } catch {
+    // Not PEM with certificates and not DER either; ignore it.
+  }
+  parsedByBuffer.set(input, out)
+  return out
+}
+
 function isParsed(input: CertificateInput): input is Certificate {
   return !(input instanceof Uint8Array)
 }
@@ -68,16 +93,9 @@ export function parseMany(inputs: readonly CertificateInput[] | undefined): Cert
       out.push(input)
       continue
     }
-    try {
-      for (const der of derBlocks(input, CERT_LABELS)) {
-        try {
-          out.push(parseCertificate(der))
-        } catch {
-          // An unparsable extra certificate cannot be part of any path; ignore it.
-        }
-      }
-    } catch {
-      // Not PEM with certificates and not DER either; ignore it.
+    for (const cert of parseBuffer(input)) {
+      if (out.length >= MAX_INPUTS) break
+      out.push(cert)
     }
   }
   return out
