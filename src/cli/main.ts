@@ -2,6 +2,7 @@
  * The command dispatcher: `verify`, `registry`; `--help` and `--version` on stdout with exit 0,
  * usage errors and unreadable inputs on stderr with exit 3, never a stack trace unless --debug.
  */
+import { runAudit } from './commands/audit.js'
 import { runRegistry } from './commands/registry.js'
 import { runVerify } from './commands/verify.js'
 import { CliError, processOutput, type Output } from './output.js'
@@ -14,6 +15,7 @@ Usage:
   yrd-verify verify FILE... [options]      verify certificates and signed documents
   yrd-verify registry show [FILE]          show a trust registry (default: built-in TEST)
   yrd-verify registry check FILE           check a registry's signature and validity
+  yrd-verify audit [DIR]                   check every fixture against DIR/manifest.json
   yrd-verify --help | --version
 
 Run "yrd-verify verify --help" for the options.
@@ -38,6 +40,7 @@ export async function main(
     }
     if (command === 'verify') return await runVerify(rest, out)
     if (command === 'registry') return await runRegistry(rest, out)
+    if (command === 'audit') return await runAudit(rest, out)
     throw new CliError(`unknown command "${command}" / 未知命令；see yrd-verify --help`)
   } catch (e) {
     if (e instanceof CliError) {

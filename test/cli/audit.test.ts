@@ -1,0 +1,40 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FIXTURES, runCli } from './helpers.js'
+
+describe('yrd-verify audit', () => {
+  it('passes on the committed fixtures, one line per fixture and a totals line', async () => {
+    const r = await runCli(['audit', FIXTURES])
+    const lines = r.out.trim().split('\n')
+    const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8'))
+    expect(lines.filter((l) => l.startsWith('PASS'))).toHaveLength(manifest.fixtures.length)
+    expect(lines.at(-1)).toBe(`${manifest.fixtures.length} passed, 0 failed`)
+    expect(r.code).toBe(0)
+  })
+
+  it('fails with a readable line when a fixture is altered, and reports missing and unlisted files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yrd-audit-'))
+    cpSync(FIXTURES, dir, { recursive: true })
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))
+    const target = manifest.fixtures.find(
+      (f: { file: string; expect: { status: string } }) =>
+        f.expect.status === 'recognized' && f.file.endsWith('-rsa-signer.pem'),
+    ).file as string
+    const path = join(dir, target)
+    const text = readFileSync(path, 'latin1')
+    // Change one base64 character inside the certificate's signature (near the end of the block).
+    const at = text.indexOf('-----END CERTIFICATE-----') - 10
+    const swapped = text[at] === 'A' ? 'B' : 'A'
+    writeFileSync(path, text.slice(0, at) + swapped + text.slice(at + 1), 'latin1')
+    writeFileSync(join(dir, 'certificates/stray.pem'), 'not listed')
+    rmSync(join(dir, 'certificates/random.bin'))
+    const r = await runCli(['audit', dir, '--lang', 'en'])
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(new RegExp(`FAIL  ${target}  expected recognized/-, got \\w+/\\w+`))
+    expect(r.out).toMatch(/MISSING  certificates\/random\.bin/)
+    expect(r.out).toMatch(/UNLISTED  certificates\/stray\.pem/)
+    expect(r.out.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 2 failed$/)
+  })
+})
