@@ -1,0 +1,169 @@
+/**
+ * A cursor over XML text: names, quoted values, references, and errors with positions.
+ */
+import { XmlFormatError, XmlLimitError } from './errors.js'
+
+const NAME_START =
+  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF' +
+  '\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD' +
+  '\\u{10000}-\\u{EFFFF}'
+const NAME_CHAR = NAME_START + '\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040'
+const NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]{0,255}`, 'uy')
+const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u
+
+const PREDEFINED: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  apos: "'",
+  quot: '"',
+}
+
+/** Reads XML text left to right. */
+export class Scanner {
+  readonly src: string
+  pos = 0
+  private lineStarts: number[] | undefined
+
+  constructor(src: string) {
+    this.src = src
+  }
+
+  /** Throws unless the whole text consists of XML 1.0 characters. */
+  checkCharacters(): void {
+    const bad = FORBIDDEN_CHAR.exec(this.src) ?? LONE_SURROGATE.exec(this.src)
+    if (bad) {
+      this.pos = bad.index
+      throw this.fail('char', 'character not allowed in XML / XML 中不允许的字符')
+    }
+  }
+
+  /** A format error at the current position. */
+  fail(code: string, message: string): XmlFormatError {
+    const [line, column] = this.position()
+    return new XmlFormatError(code, message, line, column)
+  }
+
+  /** A limit error at the current position. */
+  limit(code: string, message: string): XmlLimitError {
+    const [line, column] = this.position()
+    return new XmlLimitError(code, message, line, column)
+  }
+
+  /** The 1-based line and column of the cursor. */
+  position(): [number, number] {
+    if (!this.lineStarts) {
+      const starts = [0]
+      for (let i = this.src.indexOf('\n'); i >= 0; i = this.src.indexOf('\n', i + 1)) {
+        starts.push(i + 1)
+      }
+      this.lineStarts = starts
+    }
+    const starts = this.lineStarts
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= this.pos) lo = mid
+      else hi = mid - 1
+    }
+    return [lo + 1, this.pos - starts[lo]! + 1]
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.src.length
+  }
+
+  startsWith(s: string): boolean {
+    return this.src.startsWith(s, this.pos)
+  }
+
+  /** Consumes `s` or throws. */
+  expect(s: string, what: string): void {
+    if (!this.startsWith(s)) throw this.fail('syntax', `expected ${what} / 应为 ${what}`)
+    this.pos += s.length
+  }
+
+  /** Skips XML white space; returns whether any was skipped. */
+  skipSpace(): boolean {
+    const start = this.pos
+    while (this.pos < this.src.length) {
+      const c = this.src.charCodeAt(this.pos)
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break
+      this.pos++
+    }
+    return this.pos > start
+  }
+
+  /** Reads an XML Name (at most 256 characters) or throws. */
+  name(): string {
+    NAME.lastIndex = this.pos
+    const m = NAME.exec(this.src)
+    if (!m) throw this.fail('name', 'expected a name / 应为名称')
+    this.pos += m[0].length
+    return m[0]
+  }
+
+  /** Consumes text up to `end` (exclusive) and the `end` marker; throws if unterminated. */
+  until(end: string, what: string): string {
+    const at = this.src.indexOf(end, this.pos)
+    if (at < 0) throw this.fail('unterminated', `unterminated ${what} / ${what} 未结束`)
+    const text = this.src.slice(this.pos, at)
+    this.pos = at + end.length
+    return text
+  }
+
+  /** Reads a quoted attribute value, resolving references and normalising white space. */
+  quoted(): string {
+    const q = this.src[this.pos]
+    if (q !== '"' && q !== "'") throw this.fail('syntax', 'expected a quote / 应为引号')
+    this.pos++
+    let out = ''
+    for (;;) {
+      if (this.atEnd()) throw this.fail('unterminated', 'unterminated value / 属性值未结束')
+      const c = this.src[this.pos]!
+      if (c === q) {
+        this.pos++
+        return out
+      }
+      if (c === '<') throw this.fail('syntax', '"<" in attribute value / 属性值中含有“<”')
+      if (c === '&') out += this.reference()
+      else {
+        out += c === '\t' || c === '\n' || c === '\r' ? ' ' : c
+        this.pos++
+      }
+    }
+  }
+
+  /** Reads `&…;` at the cursor: the five predefined entities or a character reference. */
+  reference(): string {
+    const start = this.pos
+    const end = this.src.indexOf(';', start)
+    if (end < 0 || end - start > 12) {
+      throw this.fail('entity', 'malformed reference / 引用格式错误')
+    }
+    const body = this.src.slice(start + 1, end)
+    let value: string | undefined
+    if (/^#[0-9]{1,7}$/.test(body)) value = charFromCode(Number.parseInt(body.slice(1), 10))
+    else if (/^#x[0-9A-Fa-f]{1,6}$/.test(body)) {
+      value = charFromCode(Number.parseInt(body.slice(2), 16))
+    } else if (Object.hasOwn(PREDEFINED, body)) value = PREDEFINED[body]
+    if (value === undefined) {
+      throw this.fail('entity', `unknown or invalid reference &${body}; / 未知或无效的引用`)
+    }
+    this.pos = end + 1
+    return value
+  }
+}
+
+function charFromCode(code: number): string | undefined {
+  const ok =
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  return ok ? String.fromCodePoint(code) : undefined
+}
