@@ -9,10 +9,9 @@ import type { CertificateInput } from './types.js'
 const MAX_PEM_BLOCKS = 1000
 const MAX_INPUTS = 5000
 
+/** DER structures here start with a SEQUENCE; anything else is read as PEM text. */
 function isPem(bytes: Uint8Array): boolean {
-  let i = 0
-  while (i < bytes.length && i < 64 && (bytes[i] === 0x20 || bytes[i]! < 0x0e)) i++
-  return bytes[i] === 0x2d // '-'
+  return bytes.length > 0 && bytes[0] !== 0x30
 }
 
 function base64Bytes(text: string): Uint8Array {
@@ -33,13 +32,24 @@ function base64Bytes(text: string): Uint8Array {
 export function derBlocks(bytes: Uint8Array, labels: readonly string[]): Uint8Array[] {
   if (!isPem(bytes)) return [bytes]
   const text = new TextDecoder('latin1').decode(bytes)
-  const re = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g
   const out: Uint8Array[] = []
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  // A linear scan: each block's END is searched once, from its BEGIN; a BEGIN without its END
+  // ends the scan.
+  let pos = 0
+  for (;;) {
+    const begin = text.indexOf('-----BEGIN ', pos)
+    if (begin < 0) break
+    const labelEnd = text.indexOf('-----', begin + 11)
+    if (labelEnd < 0 || labelEnd - begin > 80) break
+    const label = text.slice(begin + 11, labelEnd)
+    const endMarker = `-----END ${label}-----`
+    const end = text.indexOf(endMarker, labelEnd + 5)
+    if (end < 0) break
     if (out.length >= MAX_PEM_BLOCKS) {
       throw new FormatError('format.pem', 'PEM: too many blocks / PEM 块过多')
     }
-    if (labels.includes(m[1]!)) out.push(base64Bytes(m[2]!))
+    if (labels.includes(label)) out.push(base64Bytes(text.slice(labelEnd + 5, end)))
+    pos = end + endMarker.length
   }
   if (out.length === 0)
     throw new FormatError('format.pem', 'PEM: no usable block / 无可用的 PEM 块')
