@@ -47,7 +47,9 @@ export function cmsSignatureAlgorithm(
   }
   let oid: string | undefined
   if (signatureAlgorithm.oid === RSA_ENCRYPTION) oid = RSA_BY_HASH[digest]
-  else if (signatureAlgorithm.oid === EC_PUBLIC_KEY) oid = ECDSA_BY_HASH[digest]
-  else if (SM2_KEY_OIDS.has(signatureAlgorithm.oid) && digest === 'SM3') oid = SM2_WITH_SM3
+  else if (signatureAlgorithm.oid === EC_PUBLIC_KEY) {
+    // id-ecPublicKey with SM3 is how several Chinese signers label SM2 signatures.
+    oid = digest === 'SM3' ? SM2_WITH_SM3 : ECDSA_BY_HASH[digest]
+  } else if (SM2_KEY_OIDS.has(signatureAlgorithm.oid) && digest === 'SM3') oid = SM2_WITH_SM3
   return oid === undefined ? undefined : { oid }
 }
