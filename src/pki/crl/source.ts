@@ -7,6 +7,7 @@
 import type { Certificate } from '../certificate.js'
 import type { RevocationQuery, RevocationSource, RevocationStatus } from '../revocation-types.js'
 import { derBlocks } from '../path/input.js'
+import { CRL_CODES, type CrlCode } from './codes.js'
 import { ALL_REASONS } from './idp.js'
 import { entryKey, parseCrl, type Crl, type CrlEntry } from './parse.js'
 import { crlScope } from './scope.js'
@@ -30,8 +31,9 @@ interface Usable {
   readonly code?: string
 }
 
-function unknown(code: string, en: string, zh: string): RevocationStatus {
-  return { status: 'unknown', source: 'crl', code, message: `${zh} / ${en}` }
+function unknown(code: string): RevocationStatus {
+  const text = CRL_CODES[code as CrlCode] ?? { zh: 'CRL 不可用', en: 'the CRL is unusable' }
+  return { status: 'unknown', source: 'crl', code, message: `${text.zh} / ${text.en}` }
 }
 
 function sameScope(a: Crl, b: Crl): boolean {
@@ -103,11 +105,7 @@ export function createCrlSource(
     const cert = query.certificate
     const key = entryKey(cert.issuer, cert.serialNumber)
     const covered = new Set<string>()
-    let problem: RevocationStatus = unknown(
-      'revocation.crl.none',
-      'no CRL in scope',
-      '无适用的 CRL',
-    )
+    let problem: RevocationStatus = unknown('revocation.crl.none')
     let revoked: { entry: CrlEntry; crl: Crl; delta: boolean } | undefined
     let newest: Crl | undefined
     for (const crl of parsed) {
@@ -118,11 +116,11 @@ export function createCrlSource(
       const deltaCrl = typeof delta === 'object' ? delta : undefined
       const u = await usable(crl, query, deltaCrl !== undefined)
       if (!u.ok) {
-        problem = unknown(u.code ?? 'revocation.crl.unusable', 'CRL unusable', 'CRL 不可用')
+        problem = unknown(u.code ?? 'revocation.crl.none')
         continue
       }
       if (typeof delta === 'string') {
-        problem = unknown(delta, 'delta CRL unusable', '增量 CRL 不可用')
+        problem = unknown(delta)
         continue
       }
       const fromDelta = deltaCrl?.entries.get(key)
@@ -153,12 +151,7 @@ export function createCrlSource(
         ...(newest.nextUpdate ? { nextUpdate: newest.nextUpdate } : {}),
       }
     }
-    if (newest)
-      return unknown(
-        'revocation.crl.reasons',
-        'CRLs do not cover all reasons',
-        'CRL 未覆盖全部吊销原因',
-      )
+    if (newest) return unknown('revocation.crl.reasons')
     return problem
   }
 
