@@ -1,0 +1,29 @@
+/**
+ * Bounds of the OFD reader, on top of the zip and XML bounds.
+ */
+import type { XmlLimits } from '../xml/limits.js'
+import type { ZipLimits } from '../zip/limits.js'
+
+/** Configurable bounds for {@link readOfd}. */
+export interface OfdLimits {
+  /** Most `DocBody` elements. Default 16. */
+  readonly maxDocuments: number
+  /** Most signatures per document. Default 256. */
+  readonly maxSignatures: number
+  /** Most references per signature. Default 10 000. */
+  readonly maxReferences: number
+  /** Most pages per document. Default 10 000. */
+  readonly maxPages: number
+  readonly zip: Partial<ZipLimits>
+  readonly xml: Partial<XmlLimits>
+}
+
+/** The default OFD bounds (zip and XML defaults apply underneath). */
+export const DEFAULT_OFD_LIMITS: OfdLimits = Object.freeze({
+  maxDocuments: 16,
+  maxSignatures: 256,
+  maxReferences: 10_000,
+  maxPages: 10_000,
+  zip: {},
+  xml: {},
+})
