@@ -120,6 +120,8 @@ export interface BuildCmsSpec {
   readonly profile?: 'pkcs7' | 'gbt35275'
   /** Overrides the messageDigest value. */
   readonly messageDigest?: Uint8Array
+  /** SignerInfo signatureAlgorithm OID instead of the key's own (no parameters). */
+  readonly signatureAlgorithm?: string
 }
 
 const SM3_OID = '1.2.156.10197.1.401'
@@ -152,7 +154,9 @@ export function buildCms(s: BuildCmsSpec): Uint8Array {
     sid,
     digestAlg,
     ...(signedAttrs ? [signedAttrs] : []),
-    derSequence([derOid(s.key.algorithm.algorithm), ...nullParams(s.key)]),
+    s.signatureAlgorithm
+      ? derSequence([derOid(s.signatureAlgorithm)])
+      : derSequence([derOid(s.key.algorithm.algorithm), ...nullParams(s.key)]),
     derOctets(signature),
     ...(unsigned.length ? [derSetOf(0xa1, unsigned)] : []),
   ])
