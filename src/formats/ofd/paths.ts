@@ -46,6 +46,11 @@ export function resolveOfdPath(loc: string, baseFolder: string): string {
 export function candidatePaths(loc: string, baseFolder: string): string[] {
   const first = resolveOfdPath(loc, baseFolder)
   if (loc.trim().startsWith('/') || baseFolder === '') return [first]
-  const fromRoot = resolveOfdPath(loc, '')
+  let fromRoot: string
+  try {
+    fromRoot = resolveOfdPath(loc, '')
+  } catch {
+    return [first]
+  }
   return fromRoot === first ? [first] : [first, fromRoot]
 }
