@@ -40,6 +40,10 @@ export const CMS_CODES = {
     zh: '签名使用已禁用的算法 {algorithm}（{reasons}）',
     en: 'The signature uses a refused algorithm: {algorithm} ({reasons})',
   },
+  'cms.weak-certificate-algorithm': {
+    zh: '证书“{cert}”的签名使用弱算法 {algorithm}',
+    en: 'The certificate "{cert}" is signed with a weak algorithm: {algorithm}',
+  },
   'cms.content-type': {
     zh: '签名属性 contentType 与封装内容类型 {type} 一致',
     en: 'The signed contentType attribute matches the encapsulated content type {type}',

@@ -203,3 +203,19 @@ export async function signatureFindings(
     },
   ]
 }
+
+/** Warnings for signer and intermediate certificates signed with SHA-1 or MD5. */
+export function certificateAlgorithmFindings(chain: readonly Certificate[]): Finding[] {
+  const out: Finding[] = []
+  for (const [i, cert] of chain.entries()) {
+    if (i > 0 && i === chain.length - 1 && chain.length > 1) break // the anchor
+    const d = describeSignatureAlgorithm(cert.signatureAlgorithm)
+    if (!d.known || !d.weakReasons.some((r) => r === 'sha1' || r === 'md5')) continue
+    out.push({
+      code: 'cms.weak-certificate-algorithm',
+      status: 'warning',
+      params: { cert: cert.subject.text, algorithm: d.name },
+    })
+  }
+  return out
+}

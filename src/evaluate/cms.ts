@@ -21,6 +21,7 @@ import { archivedRevocation, essFindings, signingTimeFinding } from './cms-attri
 import './cms-codes.js'
 import {
   algorithmFindings,
+  certificateAlgorithmFindings,
   contentConsistency,
   digestFindings,
   signatureFindings,
@@ -208,6 +209,7 @@ export async function evaluateCmsSignature(
   const types = opts.serviceTypes ?? DEFAULT_CMS_SERVICE_TYPES
   const chain = await evaluateChainWithPoe(cert, others, chainCtx, types, ts.genTime)
   findings.push(...chain.findings, ...(chain.poe ? [chain.poe] : []))
+  findings.push(...certificateAlgorithmFindings(chain.chain.length ? chain.chain : [cert]))
   const extra = {
     ...base,
     signer: summarise(cert),

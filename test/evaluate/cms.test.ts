@@ -69,7 +69,7 @@ describe('evaluateCmsSignature on openssl signatures', () => {
   it('tampered content is rejected with HASH_FAILURE', async () => {
     const der = opensslSign({ family: 'rsa' })
     const altered = CONTENT.slice()
-    altered[3] ^= 1
+    altered[3] = altered[3]! ^ 1
     const r = await run(der, { content: altered })
     expect(r.signature.status).toBe('rejected')
     expect(r.signature.subIndication).toBe('HASH_FAILURE')
@@ -87,7 +87,7 @@ describe('evaluateCmsSignature on openssl signatures', () => {
     const sig = parseSignedData(der).signers[0]!.signature
     const at = indexOf(der, sig)
     const bad = der.slice()
-    bad[at + 10] ^= 0x40
+    bad[at + 10] = bad[at + 10]! ^ 0x40
     const r = await run(bad)
     expect(r.signature.status).toBe('rejected')
     expect(r.signature.subIndication).toBe('SIG_CRYPTO_FAILURE')
@@ -98,7 +98,7 @@ describe('evaluateCmsSignature on openssl signatures', () => {
     const attrs = parseSignedData(der).signers[0]!.signedAttrsDer!
     const at = indexOf(der, attrs.subarray(2))
     const bad = der.slice()
-    bad[at + attrs.length - 5] ^= 0x01 // inside the last attribute value
+    bad[at + attrs.length - 5] = bad[at + attrs.length - 5]! ^ 0x01 // inside the last attribute value
     const r = await run(bad)
     expect(r.signature.status).toBe('rejected')
   })
