@@ -11,7 +11,8 @@ describe('readOfd reports altered, missing and unsupported references', () => {
   it('gives a mismatch naming the page whose byte was changed, the rest still matching', () => {
     const bytes = repack(zjBytes, (files) => {
       const page = files[PAGE]!
-      page[page.length - 3] ^= 0x01
+      const at = page.length - 3
+      page[at] = page[at]! ^ 0x01
     })
     const refs = sig0(bytes).references
     const bad = refs.filter((r) => r.status !== 'matched')
