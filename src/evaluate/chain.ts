@@ -173,18 +173,28 @@ function revocationFindings(
   mode: ChainContext['revocation'],
 ): Finding[] {
   if (mode === 'off') return [{ code: 'certificate.revocation-skipped', status: 'warning' }]
-  return statuses.map((r) =>
-    r.status.status === 'good'
-      ? {
-          code: 'certificate.revocation',
-          status: 'passed',
-          params: { state: 'good', source: r.status.source, index: r.index },
-        }
-      : {
-          code: 'certificate.revocation-unknown',
-          status: 'warning',
-          params: { index: r.index },
-          ...(r.status.message ? { detail: { message: r.status.message } } : {}),
-        },
-  )
+  return statuses.map((r): Finding => {
+    const s = r.status
+    if (s.status === 'good') {
+      return {
+        code: 'certificate.revocation',
+        status: 'passed',
+        params: { state: 'good', source: s.source, index: r.index },
+      }
+    }
+    if (s.status === 'revoked' && s.revokedAt) {
+      // Validation passed, so this revocation takes effect only after the validation time.
+      return {
+        code: 'certificate.revoked-later',
+        status: 'warning',
+        params: { time: s.revokedAt.toISOString(), reason: s.reason ?? 'unspecified' },
+      }
+    }
+    return {
+      code: 'certificate.revocation-unknown',
+      status: 'warning',
+      params: { index: r.index },
+      ...(s.message ? { detail: { message: s.message } } : {}),
+    }
+  })
 }

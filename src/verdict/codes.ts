@@ -45,6 +45,10 @@ export const CERTIFICATE_CODES = {
     zh: '无法确定吊销状态：未提供 CRL 或 OCSP 响应（可用 --crl、--ocsp 或 --online）',
     en: 'Revocation status unknown: no CRL or OCSP response available (use --crl, --ocsp or --online)',
   },
+  'certificate.revoked-later': {
+    zh: '证书在验证时间之后（{time}）被吊销，原因：{reason}；验证时间点上仍有效',
+    en: 'The certificate was revoked after the validation time ({time}, reason {reason}); it was valid at that time',
+  },
   'certificate.revocation-skipped': {
     zh: '按要求未检查吊销状态',
     en: 'Revocation checking was switched off',
