@@ -78,7 +78,7 @@ describe('failures', () => {
   it('an altered seal info is rejected / SIG_CRYPTO_FAILURE', async () => {
     const alterSealInfo = (info: Uint8Array) => {
       const copy = info.slice()
-      copy[copy.length - 1] ^= 0x01 // the picture height
+      copy[copy.length - 1] = copy[copy.length - 1]! ^ 0x01 // the picture height
       return copy
     }
     const r = await run(sealSignature({ alterSealInfo }).der)
@@ -124,7 +124,7 @@ describe('failures', () => {
       x = (x * 1103515245 + 12345) >>> 0
       const copy = good.slice()
       const at = x % copy.length
-      copy[at] ^= 1 + ((x >>> 24) % 255)
+      copy[at] = copy[at]! ^ (1 + ((x >>> 24) % 255))
       const r = await evaluateSesSignature(copy, ctx, 'en', { id: 'c', protectedData: DATA })
       expect(r.outcome.status).not.toBe('recognized')
     }
