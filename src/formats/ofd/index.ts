@@ -3,7 +3,7 @@
  */
 export { readOfd } from './read-ofd.js'
 export { sniffOfd } from './sniff.js'
-export { DEFAULT_OFD_LIMITS } from './limits.js'
+export { DEFAULT_OFD_LIMITS, resolveOfdLimits } from './limits.js'
 export type { OfdLimits } from './limits.js'
 export { OFD_NAMESPACE } from './package.js'
 export { resolveOfdPath } from './paths.js'

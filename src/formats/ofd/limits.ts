@@ -27,3 +27,13 @@ export const DEFAULT_OFD_LIMITS: OfdLimits = Object.freeze({
   zip: {},
   xml: {},
 })
+
+/** Fills omitted fields with defaults and rejects nonsensical counts. */
+export function resolveOfdLimits(limits?: Partial<OfdLimits>): OfdLimits {
+  const out = { ...DEFAULT_OFD_LIMITS, ...limits }
+  const counts = [out.maxDocuments, out.maxSignatures, out.maxReferences, out.maxPages]
+  if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0)) {
+    throw new RangeError('OFD count limits must be non-negative safe integers')
+  }
+  return out
+}

@@ -7,7 +7,7 @@ import { readZip } from '../zip/index.js'
 import { readDocInfo } from './doc-info.js'
 import { readPages } from './document.js'
 import { ofdFormat, ofdLimit } from './errors.js'
-import { DEFAULT_OFD_LIMITS } from './limits.js'
+import { resolveOfdLimits } from './limits.js'
 import type { OfdLimits } from './limits.js'
 import { OfdPackage, ofdChild, ofdChildText, ofdChildren } from './package.js'
 import { readSignature } from './signature-xml.js'
@@ -25,7 +25,7 @@ import type { OfdDocument, OfdEvidence } from './types.js'
  * ofd.documents[0]?.signatures[0]?.references.every((r) => r.status === 'matched')
  */
 export function readOfd(bytes: Uint8Array, limits?: Partial<OfdLimits>): OfdEvidence {
-  const lim: OfdLimits = { ...DEFAULT_OFD_LIMITS, ...limits }
+  const lim = resolveOfdLimits(limits)
   const pkg = new OfdPackage(readZip(bytes, lim.zip), lim.xml)
   if (!pkg.zip.has('OFD.xml')) {
     throw ofdFormat(

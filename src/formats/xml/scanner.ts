@@ -120,19 +120,21 @@ export class Scanner {
     if (q !== '"' && q !== "'") throw this.fail('syntax', 'expected a quote / 应为引号')
     this.pos++
     let out = ''
+    let run = this.pos
     for (;;) {
       if (this.atEnd()) throw this.fail('unterminated', 'unterminated value / 属性值未结束')
       const c = this.src[this.pos]!
       if (c === q) {
+        out += this.src.slice(run, this.pos)
         this.pos++
         return out
       }
       if (c === '<') throw this.fail('syntax', '"<" in attribute value / 属性值中含有“<”')
-      if (c === '&') out += this.reference()
-      else {
-        out += c === '\t' || c === '\n' || c === '\r' ? ' ' : c
-        this.pos++
-      }
+      if (c === '&' || c === '\t' || c === '\n') {
+        out += this.src.slice(run, this.pos) + (c === '&' ? this.reference() : ' ')
+        if (c !== '&') this.pos++
+        run = this.pos
+      } else this.pos++
     }
   }
 
