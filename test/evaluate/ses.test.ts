@@ -8,7 +8,7 @@ import { evaluateSeal, evaluateSesSignature } from '../../src/evaluate/ses.js'
 import { parseSeal, parseSesSignature } from '../../src/formats/ses/index.js'
 import { parseCertificate } from '../../src/pki/certificate.js'
 import type { Check } from '../../src/verdict/types.js'
-import { context, sample, zjInvoice } from '../formats/ses/helpers.js'
+import { context, ofdSignature, sample, zjInvoice } from '../formats/ses/helpers.js'
 
 const SIGNED_AT = new Date('2020-07-23T13:09:07Z')
 const XML = '/Doc_0/Signs/Sign_0/Signature.xml'
@@ -97,6 +97,24 @@ describe('ofdrw samples', () => {
       subIndication: 'SIGNED_DATA_NOT_FOUND',
     })
     expect(status(r.signature.checks, 'ses.signature')).toBe('passed')
+  })
+
+  it('ofdrw-test-v4.ofd: intact, but claimed after the seal and certificate expired', async () => {
+    const { signedValue, signatureXml } = ofdSignature('ofdrw-test-v4.ofd')
+    const ctx = await context({ time: new Date('2026-12-03T00:00:00Z') })
+    const r = await evaluateSesSignature(signedValue, ctx, 'en', {
+      id: 'Sign_0',
+      protectedData: signatureXml,
+    })
+    const checks = r.signature.checks
+    expect(status(checks, 'ses.data-hash')).toBe('passed')
+    expect(status(checks, 'ses.signature')).toBe('passed')
+    expect(status(checks, 'seal.maker-signature')).toBeUndefined()
+    expect(status(r.seal!.checks, 'seal.maker-signature')).toBe('passed')
+    expect(status(checks, 'ses.signing-time-outside-seal')).toBe('indeterminate')
+    expect(status(checks, 'ses.signing-time-certificate')).toBe('warning')
+    expect(r.signature.signingTime).toBe('2026-08-04T02:08:09.000Z')
+    expect(r.outcome.indication).toBe('INDETERMINATE')
   })
 
   for (const file of ['UserV1.esl', 'UserV4.esl', 'UserV5.esl']) {

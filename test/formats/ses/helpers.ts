@@ -28,24 +28,35 @@ export function sample(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(SAMPLES, name)))
 }
 
-let zj: { signedValue: Uint8Array; signatureXml: Uint8Array } | undefined
+/** The first signature's files of a sample OFD. */
+export interface OfdSignatureFiles {
+  readonly signedValue: Uint8Array
+  readonly signatureXml: Uint8Array
+}
 
-/** SignedValue.dat and Signature.xml of the Zhejiang tax e-invoice. */
-export function zjInvoice(): { signedValue: Uint8Array; signatureXml: Uint8Array } {
-  if (zj) return zj
+const unzipped = new Map<string, OfdSignatureFiles>()
+
+/** SignedValue.dat and Signature.xml of Sign_0 in a sample OFD (unzipped with `unzip`). */
+export function ofdSignature(file: string): OfdSignatureFiles {
+  const known = unzipped.get(file)
+  if (known) return known
   const dir = mkdtempSync(join(tmpdir(), 'yrd-ses-'))
   try {
-    execFileSync('unzip', ['-q', join(SAMPLES, 'zj-tax-invoice-v4.ofd'), '-d', dir])
+    execFileSync('unzip', ['-q', join(SAMPLES, file), '-d', dir])
     const sign = join(dir, 'Doc_0/Signs/Sign_0')
-    zj = {
+    const files = {
       signedValue: new Uint8Array(readFileSync(join(sign, 'SignedValue.dat'))),
       signatureXml: new Uint8Array(readFileSync(join(sign, 'Signature.xml'))),
     }
-    return zj
+    unzipped.set(file, files)
+    return files
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+/** The Zhejiang tax e-invoice's seal signature files. */
+export const zjInvoice = (): OfdSignatureFiles => ofdSignature('zj-tax-invoice-v4.ofd')
 
 const read = (path: string): string => readFileSync(new URL(path, FIXTURES), 'utf8')
 
