@@ -43,6 +43,13 @@ function algorithmName(alg: AlgorithmIdentifier, spki?: Uint8Array): string {
 /** Algorithm findings: unknown pair, MD5 refused, SHA-1 or short keys weak. */
 export function algorithmFindings(signer: SignerInfo, cert: Certificate | undefined): CmsIntegrity {
   const digestName = hashNameFromOid(signer.digestAlgorithm.oid)
+  if (digestName === 'MD5') {
+    const params = { algorithm: 'MD5', reasons: 'md5' }
+    const subIndication = 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE'
+    return {
+      findings: [{ code: 'cms.refused-algorithm', status: 'failed', subIndication, params }],
+    }
+  }
   const algorithm = cmsSignatureAlgorithm(signer.signatureAlgorithm, signer.digestAlgorithm)
   if (!algorithm || digestName === undefined) {
     const params = { digest: signer.digestAlgorithm.oid, signature: signer.signatureAlgorithm.oid }
@@ -65,7 +72,6 @@ export function algorithmFindings(signer: SignerInfo, cert: Certificate | undefi
   ]
   const reasons = new Set(d.known ? d.weakReasons : [])
   if (digestName === 'SHA-1') reasons.add('sha1')
-  if (digestName === 'MD5') reasons.add('md5')
   if (reasons.has('md5')) {
     findings.push({
       code: 'cms.refused-algorithm',

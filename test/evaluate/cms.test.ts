@@ -125,6 +125,21 @@ describe('evaluateCmsSignature on openssl signatures', () => {
     expect(r.signature.status).toBe('recognized')
   })
 
+  it('RSA-PSS signatures verify', async () => {
+    const der = opensslSign({ family: 'rsa', attached: true, keyopt: ['rsa_padding_mode:pss'] })
+    expect(parseSignedData(der).signers[0]!.signatureAlgorithm.oid).toBe('1.2.840.113549.1.1.10')
+    const r = await run(der)
+    expect(codes(r, 'passed')).toContain('cms.signature')
+    expect(r.signature.status).toBe('recognized')
+  })
+
+  it('MD5 is refused', async () => {
+    const der = opensslSign({ family: 'rsa', attached: true, md: 'md5' })
+    const r = await run(der)
+    expect(codes(r, 'failed')).toContain('cms.refused-algorithm')
+    expect(r.signature.status).not.toBe('recognized')
+  })
+
   it('without revocation data the chain is not recognized', async () => {
     const der = opensslSign({ family: 'rsa', attached: true })
     const r = await run(der, { crls: false })

@@ -74,6 +74,8 @@ export interface OpensslSignOptions {
   readonly nocerts?: boolean
   readonly stream?: boolean
   readonly content?: Uint8Array
+  /** Extra `-keyopt` values (e.g. `rsa_padding_mode:pss`). */
+  readonly keyopt?: readonly string[]
 }
 
 /** Signs with `openssl cms -sign` as the province's signature-ca leaf; returns DER (or BER). */
@@ -89,6 +91,7 @@ export function opensslSign(o: OpensslSignOptions): Uint8Array {
   if (o.noattr) args.push('-noattr')
   if (o.nocerts) args.push('-nocerts')
   if (o.stream) args.push('-stream')
+  for (const k of o.keyopt ?? []) args.push('-keyopt', k)
   execFileSync('openssl', args, { stdio: 'pipe' })
   return new Uint8Array(readFileSync(join(dir, 'out.der')))
 }
