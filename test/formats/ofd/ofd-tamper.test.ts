@@ -112,3 +112,15 @@ describe('readOfd resolves OFD paths', () => {
     expect(ofd.documents[0]!.docInfo?.customData).toEqual([{ name: '证照编号', value: 'X1' }])
   })
 })
+
+describe('readOfd with several documents', () => {
+  it('reads every DocBody and its signatures', () => {
+    const files = makeOfdFiles()
+    const text = new TextDecoder().decode(files['OFD.xml'])
+    const body = text.slice(text.indexOf('<ofd:DocBody>'), text.indexOf('</ofd:OFD>'))
+    files['OFD.xml'] = new TextEncoder().encode(text.replace('</ofd:OFD>', body + '</ofd:OFD>'))
+    const ofd = readOfd(zipFiles(files))
+    expect(ofd.documents).toHaveLength(2)
+    expect(ofd.documents.map((d) => d.signatures.length)).toEqual([1, 1])
+  })
+})

@@ -22,6 +22,14 @@ describe('readZip refuses hostile archives quickly with a typed error', () => {
     expect(e).toBeInstanceOf(LimitError)
   })
 
+  it('allows a high ratio up to the 1 MB threshold, and any ratio under a raised limit', () => {
+    const mb = new Uint8Array(1024 * 1024)
+    const small = buildZip([{ name: 'ok.bin', data: mb, method: 8 }])
+    expect(readZip(small).read('ok.bin')).toEqual(mb)
+    const big = buildZip([{ name: 'big.bin', data: zeros, payload: bomb, method: 8 }])
+    expect(readZip(big, { maxRatio: 100_000 }).read('big.bin').length).toBe(zeros.length)
+  })
+
   it('stops a bomb that lies about its size as soon as output passes the declared size', () => {
     const bytes = buildZip([{ name: 'liar.bin', data: zeros, payload: bomb, method: 8, size: 10 }])
     const zip = readZip(bytes)
