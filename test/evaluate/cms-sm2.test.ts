@@ -43,7 +43,8 @@ describe('SM2 CMS signatures', () => {
   for (const profile of ['gbt35275', 'pkcs7'] as const) {
     for (const detached of [false, true]) {
       for (const attrs of [true, false]) {
-        const name = `${profile} ${detached ? 'detached' : 'attached'} ${attrs ? 'with' : 'without'} attrs`
+        const how = detached ? 'detached' : 'attached'
+        const name = `${profile} ${how} ${attrs ? 'with' : 'without'} attrs`
         it(`${name} verifies and is recognized`, async () => {
           const { der } = buildSignedData({
             profile,
@@ -108,7 +109,7 @@ describe('CMS attribute variants', () => {
     expect(r.signature.status).toBe('recognized')
   })
 
-  it('an ESS signing-certificate-v2 naming another certificate is SIG_CONSTRAINTS_FAILURE', async () => {
+  it('an ESS v2 attribute naming another certificate is SIG_CONSTRAINTS_FAILURE', async () => {
     const other = certDer('310000/rsa/signer.pem')
     const ess = derSequence([derSequence([derSequence([derOctets(sha256(other))])])])
     const r = await run(buildCms({ ...base, signedAttrs: [attribute(ESS_V2, ess)] }), crls)

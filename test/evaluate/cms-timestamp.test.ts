@@ -96,7 +96,7 @@ describe('proof of existence', () => {
   // The signer certificate expires 2030-12-31T00:00Z; the CRLs are fresh until 2031-01-01.
   const AFTER_EXPIRY = new Date('2030-12-31T12:00:00Z')
 
-  it('an expired signer with a valid earlier time-stamp is recognized, with a POE check', async () => {
+  it('an expired signer with a valid earlier time-stamp is recognized by POE', async () => {
     const r = await run(
       signed((sig) => [token(sig)]),
       AFTER_EXPIRY,

@@ -27,7 +27,8 @@ describe('evaluateCmsSignature on openssl signatures', () => {
   for (const family of ['rsa', 'ecdsa'] as const) {
     for (const attached of [false, true]) {
       for (const noattr of [false, true]) {
-        const name = `${family} ${attached ? 'attached' : 'detached'} ${noattr ? 'no' : 'with'} attrs`
+        const how = attached ? 'attached' : 'detached'
+        const name = `${family} ${how} ${noattr ? 'no' : 'with'} attrs`
         it(`${name} is recognized with the CRLs`, async () => {
           const der = opensslSign({ family, attached, noattr })
           const r = await run(der, { family, ...(attached ? {} : { content: CONTENT }) })
@@ -98,7 +99,8 @@ describe('evaluateCmsSignature on openssl signatures', () => {
     const attrs = parseSignedData(der).signers[0]!.signedAttrsDer!
     const at = indexOf(der, attrs.subarray(2))
     const bad = der.slice()
-    bad[at + attrs.length - 5] = bad[at + attrs.length - 5]! ^ 0x01 // inside the last attribute value
+    const last = at + attrs.length - 5 // inside the last attribute value
+    bad[last] = bad[last]! ^ 0x01
     const r = await run(bad)
     expect(r.signature.status).toBe('rejected')
   })
