@@ -2,19 +2,20 @@
  * The pipeline of DESIGN.md: sniff the input, read it into evidence, evaluate every signature,
  * seal or certificate through the shared steps, and fold the results into one verdict.
  */
-import { YrdError } from './errors.js'
-import { evaluateCertificates } from './evaluate/certificate.js'
 import type { ChainContext } from './evaluate/chain.js'
 import { derItems } from './evaluate/der-inputs.js'
-import { readCertificateFile, sniffCertificateInput } from './formats/certificate/read.js'
+import { empty, evaluateRoute, type Evaluated, type Route } from './evaluate/dispatch.js'
+import { sniffCertificateInput } from './formats/certificate/read.js'
+import { sniffCms } from './formats/cms/sniff.js'
+import { sniffSes } from './formats/ses/index.js'
 import { parseCertificate, type Certificate } from './pki/certificate.js'
 import type { RevocationSource } from './pki/revocation-types.js'
 import { defaultRegistry, type Registry } from './registry/index.js'
-import { aggregate, type Outcome } from './verdict/aggregate.js'
+import { aggregate } from './verdict/aggregate.js'
 import './evaluate/pki-codes.js'
 import './verdict/codes.js'
 import { render, type Finding, type Lang } from './verdict/messages.js'
-import type { CertificateResult, InputKind, Province, Verdict } from './verdict/types.js'
+import type { InputKind, Province, Verdict } from './verdict/types.js'
 
 /** Options of {@link verify}. Every field is optional. */
 export interface VerifyOptions {
@@ -52,22 +53,24 @@ function startsWith(bytes: Uint8Array, text: string): boolean {
   return true
 }
 
-/** Decides which reader an input goes to. */
-export function sniff(bytes: Uint8Array): Sniffed {
+function route(bytes: Uint8Array): Route | 'pdf' | 'jws' | 'unknown' {
   const head = bytes.subarray(0, 1024)
-  if (new TextDecoder('latin1').decode(head).includes('%PDF-')) return 'pdf'
+  const text = new TextDecoder('latin1').decode(head)
+  if (text.includes('%PDF-')) return 'pdf'
   if (startsWith(bytes, 'PK\x03\x04')) return 'ofd'
   if (sniffCertificateInput(bytes)) return 'certificate'
-  const text = new TextDecoder('latin1').decode(head).trimStart()
-  if (text.startsWith('{') || text.startsWith('eyJ')) return 'jws'
+  if (sniffCms(bytes)) return 'cms'
+  const ses = sniffSes(bytes)
+  if (ses) return ses
+  const trimmed = text.trimStart()
+  if (trimmed.startsWith('{') || trimmed.startsWith('eyJ')) return 'jws'
   return 'unknown'
 }
 
-interface Evaluated {
-  readonly kind: InputKind | null
-  readonly findings: Finding[]
-  readonly certificates: CertificateResult[]
-  readonly parts: Outcome[]
+/** Decides which reader an input goes to. */
+export function sniff(bytes: Uint8Array): Sniffed {
+  const r = route(bytes)
+  return r === 'ses-signature' ? 'seal' : r
 }
 
 /**
@@ -93,9 +96,9 @@ export async function verify(input: Uint8Array, options: VerifyOptions = {}): Pr
     status: outcome.status,
     indication: outcome.indication,
     subIndication: outcome.subIndication,
-    province: commonProvince(result.certificates),
-    signatures: [],
-    seals: [],
+    province: commonProvince([...result.certificates, ...result.signatures]),
+    signatures: result.signatures,
+    seals: result.seals,
     certificates: result.certificates,
     licence: null,
     checks,
@@ -111,45 +114,22 @@ async function evaluate(
   options: VerifyOptions,
   lang: Lang,
 ): Promise<Evaluated> {
-  const none = { certificates: [], parts: [] }
-  const failed = (code: string, params?: Record<string, string | number>): Evaluated => ({
-    kind: null,
-    findings: [
+  const failed = (code: string, params?: Record<string, string | number>): Evaluated =>
+    empty(null, [
       { code, status: 'failed', subIndication: 'FORMAT_FAILURE', ...(params ? { params } : {}) },
-    ],
-    ...none,
-  })
+    ])
   const maxBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT
   if (input.length === 0) return failed('input.empty')
-  if (input.length > maxBytes)
+  if (input.length > maxBytes) {
     return failed('input.too-large', { size: input.length, limit: maxBytes })
-  const kind = sniff(input)
-  if (kind === 'unknown') return failed('input.unsupported')
-  if (kind !== 'certificate') {
-    const params = { kind: kind.toUpperCase() }
-    return {
-      kind,
-      findings: [{ code: 'input.kind-not-available', status: 'indeterminate', params }],
-      ...none,
-    }
   }
-  try {
-    const evidence = await readCertificateFile(input, passwordOption(options))
-    const ctx = chainContext(registry, time, options)
-    const out = await evaluateCertificates(evidence, ctx, lang)
-    const findings = [...out.findings]
-    if (out.results.length === 0 && !findings.some((f) => f.status === 'failed')) {
-      findings.push(formatFinding('certificate file', new Error('no certificate to verify')))
-    }
-    return { kind, findings, certificates: out.results, parts: out.outcomes }
-  } catch (e) {
-    if (e instanceof YrdError && e.code.startsWith('input.')) throw e
-    return { kind, findings: [formatFinding('certificate file', e)], ...none }
+  const r = route(input)
+  if (r === 'unknown') return failed('input.unsupported')
+  if (r === 'pdf' || r === 'jws') {
+    const params = { kind: r.toUpperCase() }
+    return empty(r, [{ code: 'input.kind-not-available', status: 'indeterminate', params }])
   }
-}
-
-function passwordOption(options: VerifyOptions): { password?: string } {
-  return options.password === undefined ? {} : { password: options.password }
+  return evaluateRoute(r, input, chainContext(registry, time, options), lang, options.password)
 }
 
 function chainContext(registry: Registry, time: Date, options: VerifyOptions): ChainContext {
@@ -168,19 +148,9 @@ function chainContext(registry: Registry, time: Date, options: VerifyOptions): C
   }
 }
 
-function formatFinding(what: string, e: unknown): Finding {
-  const reason = e instanceof Error ? e.message : String(e)
-  return {
-    code: 'input.format',
-    status: 'failed',
-    subIndication: 'FORMAT_FAILURE',
-    params: { what, reason },
-    ...(e instanceof YrdError ? { detail: { code: e.code } } : {}),
-  }
-}
-
-function commonProvince(certificates: readonly CertificateResult[]): Province | null {
-  const first = certificates[0]?.province
+/** The province every certificate or signature agrees on, or null. */
+function commonProvince(items: readonly { readonly province: Province | null }[]): Province | null {
+  const first = items[0]?.province
   if (!first) return null
-  return certificates.every((c) => c.province?.code === first.code) ? first : null
+  return items.every((c) => c.province?.code === first.code) ? first : null
 }
