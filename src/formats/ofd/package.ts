@@ -61,7 +61,8 @@ export class OfdPackage {
   /** Parses a package file as XML and checks its root element's local name. */
   xml(path: string, rootName: string): XmlElement {
     const root = parseXml(this.read(path), this.xmlLimits).root
-    if (root.localName !== rootName || !OFD_NAMESPACES.includes(root.namespace as never)) {
+    const inOfd = root.namespace === OFD_NAMESPACE || root.namespace === null
+    if (root.localName !== rootName || !inOfd) {
       throw ofdFormat(
         'root-element',
         `${path}: root element is <${root.name}>, expected ${rootName}`,

@@ -118,6 +118,13 @@ export function readCentralDirectory(
     })
     p = next
   }
+  if (p !== loc.offset + loc.size) {
+    throw zipFormat(
+      'cd-size',
+      'central directory has bytes beyond its declared entries',
+      '中央目录在声明的条目之外还有数据',
+    )
+  }
   return entries
 }
 

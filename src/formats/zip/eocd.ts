@@ -21,7 +21,9 @@ export interface CentralDirectoryLocation {
 
 /**
  * Finds the EOCD record, searching at most the last 22 + 65 535 bytes, and requires its
- * comment to end exactly at the end of the file. Follows the ZIP64 locator when present.
+ * comment to end exactly at the end of the file. A second record that would also fit (one
+ * forged inside the comment, read differently by other tools) is refused. Follows the ZIP64
+ * locator when present.
  */
 export function findCentralDirectory(r: LeReader): CentralDirectoryLocation {
   const length = r.bytes.length
@@ -29,15 +31,20 @@ export function findCentralDirectory(r: LeReader): CentralDirectoryLocation {
     throw zipFormat('no-eocd', 'not a zip archive (too short)', '不是 zip 压缩包（过短）')
   }
   const lowest = Math.max(0, length - EOCD_SIZE - MAX_COMMENT)
-  let pos = -1
-  for (let p = length - EOCD_SIZE; p >= lowest; p--) {
-    if (r.u32(p) === EOCD_SIG && p + EOCD_SIZE + r.u16(p + 20) === length) {
-      pos = p
-      break
-    }
+  const candidates: number[] = []
+  for (let p = length - EOCD_SIZE; p >= lowest && candidates.length < 2; p--) {
+    if (r.u32(p) === EOCD_SIG && p + EOCD_SIZE + r.u16(p + 20) === length) candidates.push(p)
   }
-  if (pos < 0) {
+  const pos = candidates[0]
+  if (pos === undefined) {
     throw zipFormat('no-eocd', 'end of central directory not found', '未找到中央目录结束记录')
+  }
+  if (candidates.length > 1) {
+    throw zipFormat(
+      'ambiguous-eocd',
+      'more than one plausible end of central directory record',
+      '存在多个可能的中央目录结束记录',
+    )
   }
   const disk = r.u16(pos + 4)
   const cdDisk = r.u16(pos + 6)

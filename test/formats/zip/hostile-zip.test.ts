@@ -154,6 +154,23 @@ describe('readZip refuses hostile archives quickly with a typed error', () => {
     }
   })
 
+  it('refuses a second plausible end record forged inside the comment', () => {
+    const inner = buildZip([{ name: 'evil', data: bytesOf('x') }])
+    const fake = inner.subarray(inner.length - 22)
+    const comment = String.fromCharCode(...fake)
+    const bytes = buildZip([{ name: 'good', data: bytesOf('y') }], { comment })
+    expectCode(() => readZip(bytes), 'format.zip.ambiguous-eocd')
+  })
+
+  it('refuses central-directory bytes beyond the declared entries', () => {
+    const bytes = zipSync({ a: bytesOf('x'), b: bytesOf('y') })
+    const v = new DataView(bytes.buffer, bytes.byteOffset)
+    const eocd = bytes.length - 22
+    v.setUint16(eocd + 8, 1, true)
+    v.setUint16(eocd + 10, 1, true)
+    expectCode(() => readZip(bytes), 'format.zip.cd-size')
+  })
+
   it('refuses a central directory that does not end where the end record begins', () => {
     const bytes = zipSync({ a: bytesOf('x') })
     const v = new DataView(bytes.buffer, bytes.byteOffset)
