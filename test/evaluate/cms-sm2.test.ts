@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { buildSignedData } from '../../fixtures/make/cms.js'
-import { derOctets, derSequence, derTlv } from '../../fixtures/make/der.js'
+import { concat, derOctets, derOid, derSequence, derTlv } from '../../fixtures/make/der.js'
+import { buildOcspResponse } from '../../fixtures/make/ocsp.js'
 import { evaluateCmsSignature, type CmsEvaluation } from '../../src/evaluate/cms.js'
 import {
   attribute,
@@ -16,6 +17,7 @@ import {
   crlDer,
   crlsOf,
   keyOf,
+  parsedCert,
   sha256,
   type BuildCmsSpec,
 } from '../pki/cms/helpers.js'
@@ -152,6 +154,33 @@ describe('CMS attribute variants', () => {
     const r2 = await run(buildCms(bad), [])
     expect(codes(r2, 'warning')).toContain('cms.embedded-revocation-invalid')
     expect(r2.signature.status).toBe('indeterminate')
+  })
+
+  it('uses OCSP responses carried in the SignedData and in the Adobe attribute', async () => {
+    const ocsp = buildOcspResponse({
+      responderCert: certDer('320000/rsa/signature-ca-ocsp.pem'),
+      responderKey: keyOf('320000/rsa/signature-ca-ocsp.pem'),
+      producedAt: new Date('2026-06-01T00:00:00Z'),
+      responses: [
+        {
+          serial: parsedCert('320000/rsa/signer.pem').serialNumber,
+          issuer: certDer('320000/rsa/signature-ca.pem'),
+          status: { type: 'good' },
+          thisUpdate: new Date('2026-06-01T00:00:00Z'),
+          nextUpdate: new Date('2026-07-01T00:00:00Z'),
+        },
+      ],
+    })
+    const other = derTlv(0xa1, concat([derOid('1.3.6.1.5.5.7.16.2'), ocsp]))
+    const r1 = await run(buildCms({ ...base, revocation: [other] }), [])
+    expect(r1.signature.checks.find((c) => c.code === 'cms.embedded-revocation')?.message).toMatch(
+      /1 个 OCSP/,
+    )
+    expect(r1.signature.status).toBe('recognized')
+    const archival = derSequence([derTlv(0xa1, derSequence([ocsp]))])
+    const spec = { ...base, signedAttrs: [attribute(ADOBE_REVOCATION, archival)] }
+    const r2 = await run(buildCms(spec), [])
+    expect(r2.signature.status).toBe('recognized')
   })
 
   it('an empty messageDigest is HASH_FAILURE', async () => {
