@@ -10,7 +10,8 @@ const NAME_START =
 const NAME_CHAR = NAME_START + '\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040'
 const NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]{0,255}`, 'uy')
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u
+/** With the `u` flag a surrogate class matches only unpaired surrogates. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u
 
 const PREDEFINED: Readonly<Record<string, string>> = {
   lt: '<',

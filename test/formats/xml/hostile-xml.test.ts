@@ -46,6 +46,8 @@ describe('parseXml refuses hostile or malformed input with a typed error', () =>
     ['<?xml encoding="UTF-8" version="1.0"?><a/>', 'format.xml.declaration'],
     [' <?xml version="1.0"?><a/>', 'format.xml.declaration'],
     ['<a>\u0001</a>', 'format.xml.char'],
+    ['<a>\uD800</a>', 'format.xml.char'],
+    ['<a>\uFFFE</a>', 'format.xml.char'],
     ['<a>', 'format.xml.unterminated'],
     ['<a></b>', 'format.xml.mismatch'],
     ['<a x="1" x="2"/>', 'format.xml.attribute'],

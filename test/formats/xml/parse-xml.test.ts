@@ -58,6 +58,7 @@ describe('parseXml on well-formed documents', () => {
     expect(directText(parseXml(bytes).root)).toBe('印章')
     expect(parseXml('<?xml version="1.0" standalone="yes"?><a/>').root.name).toBe('a')
     expect(parseXml('<?xml version="1.0" encoding="utf8"?><a/>').root.name).toBe('a')
+    expect(directText(parseXml('<a>\u{1F600}&#x1F600;</a>').root)).toBe('\u{1F600}\u{1F600}')
   })
 
   it('records line and column of elements', () => {
