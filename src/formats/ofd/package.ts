@@ -17,12 +17,23 @@ export function ofdChildren(el: XmlElement, localName: string): XmlElement[] {
   return childElements(el, localName, OFD_NAMESPACES)
 }
 
-/** The first child element named `localName`, or null. */
+/**
+ * The single child element named `localName`, or null. Two or more are refused, so that no
+ * reader can pick a different one than ours.
+ */
 export function ofdChild(el: XmlElement, localName: string): XmlElement | null {
-  return ofdChildren(el, localName)[0] ?? null
+  const found = ofdChildren(el, localName)
+  if (found.length > 1) {
+    throw ofdFormat(
+      'duplicate-element',
+      `<${el.localName}> has more than one <${localName}> (line ${found[1]!.line})`,
+      `<${el.localName}> 含有多个 <${localName}>（第 ${found[1]!.line} 行）`,
+    )
+  }
+  return found[0] ?? null
 }
 
-/** The trimmed text of the first child named `localName`, or null when absent or empty. */
+/** The trimmed text of the single child named `localName`, or null when absent or empty. */
 export function ofdChildText(el: XmlElement, localName: string): string | null {
   const child = ofdChild(el, localName)
   const text = child ? directText(child).trim() : ''

@@ -104,6 +104,18 @@ describe('readOfd refuses hostile packages quickly with a typed error', () => {
     expectCode(() => readOfd(dupId), 'format.ofd.signature-entry')
   })
 
+  it('refuses a repeated single element, so no reader picks another one', () => {
+    const twice = withEdit((f) =>
+      editText(
+        f,
+        SIGNATURE,
+        '</ofd:Signature>',
+        '<ofd:SignedValue>x</ofd:SignedValue></ofd:Signature>',
+      ),
+    )
+    expectCode(() => readOfd(twice), 'format.ofd.duplicate-element')
+  })
+
   it('enforces the OFD count limits', () => {
     const bytes = zipFiles(makeOfdFiles())
     expectCode(() => readOfd(bytes, { maxReferences: 2 }), 'limit.ofd.references')
