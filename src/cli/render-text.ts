@@ -1,7 +1,7 @@
 /**
  * Human-readable rendering of verdicts: one line per input by default, details with -v.
  */
-import type { Check, Status, Verdict } from '../verdict/types.js'
+import type { Check, SealResult, SignatureResult, Status, Verdict } from '../verdict/types.js'
 import type { Output } from './output.js'
 
 const LABELS: Record<Status, { zh: string; en: string }> = {
@@ -19,7 +19,12 @@ function statusLabel(out: Output, status: Status, lang: 'zh' | 'en'): string {
 
 /** The check that best explains a verdict: the first failed one, else indeterminate. */
 export function headline(v: Verdict): Check | undefined {
-  const all = [...v.checks, ...v.certificates.flatMap((c) => c.checks)]
+  const all = [
+    ...v.checks,
+    ...v.certificates.flatMap((c) => c.checks),
+    ...v.signatures.flatMap((c) => c.checks),
+    ...v.seals.flatMap((c) => c.checks),
+  ]
   return (
     all.find((c) => c.status === 'failed' && c.subIndication === v.subIndication) ??
     all.find((c) => c.status === 'failed') ??
@@ -66,4 +71,27 @@ export function renderVerdict(out: Output, v: Verdict, lang: 'zh' | 'en', verbos
     cert.chain.forEach((link, i) => out.out(`    chain[${i}] ${link.subject}`))
     for (const c of cert.checks) out.out(checkLine(out, c, '    '))
   }
+  for (const sig of v.signatures) renderSignature(out, sig, lang)
+  for (const seal of v.seals) renderSeal(out, seal, lang)
+}
+
+function renderSignature(out: Output, sig: SignatureResult, lang: 'zh' | 'en'): void {
+  const province = sig.province ? sig.province.name : '-'
+  out.out(`  signature ${sig.id} (${sig.format})`)
+  out.out(`    ${statusLabel(out, sig.status, lang)} ${sig.subIndication ?? ''}  ${province}`)
+  if (sig.signer) out.out(`    signer ${sig.signer.subject}`)
+  if (sig.signingTime) out.out(`    claimed signing time ${sig.signingTime}`)
+  if (sig.timestamp) out.out(`    time-stamp ${sig.timestamp}`)
+  if (sig.coverage) out.out(`    coverage ${sig.coverage}`)
+  sig.chain?.forEach((link, i) => out.out(`    chain[${i}] ${link.subject}`))
+  for (const c of sig.checks) out.out(checkLine(out, c, '    '))
+}
+
+function renderSeal(out: Output, seal: SealResult, lang: 'zh' | 'en'): void {
+  out.out(`  seal ${seal.esID} 「${seal.name}」 type ${seal.type}`)
+  out.out(`    ${statusLabel(out, seal.status, lang)}  valid ${seal.validFrom} .. ${seal.validTo}`)
+  if (seal.maker) out.out(`    maker ${seal.maker.subject}`)
+  const p = seal.picture
+  if (p) out.out(`    picture ${p.format} ${p.width}×${p.height} mm  sha256 ${p.sha256}`)
+  for (const c of seal.checks) out.out(checkLine(out, c, '    '))
 }
