@@ -2,8 +2,8 @@
  * yrd-verify: the public surface (named exports only). Isomorphic: no Node built-ins here;
  * Node-only helpers live behind the `yrd-verify/node` entry.
  */
-export { verify, sniff } from './verify.js'
-export type { VerifyOptions, Sniffed } from './verify.js'
+export { verify, verifyDetailed, sniff } from './verify.js'
+export type { VerifyOptions, Sniffed, VerdictPicture } from './verify.js'
 export { validateCertificatePath } from './pki/validate.js'
 export type { PathOptions, PathResult } from './pki/validate.js'
 export { loadRegistry, defaultRegistry, RegistryError } from './registry/index.js'

@@ -82,6 +82,30 @@ export function sniff(bytes: Uint8Array): Sniffed {
  * if (verdict.status === 'recognized') console.log(verdict.province?.name)
  */
 export async function verify(input: Uint8Array, options: VerifyOptions = {}): Promise<Verdict> {
+  return (await verifyDetailed(input, options)).verdict
+}
+
+/** A picture found while verifying, for renderers (not part of the JSON verdict). */
+export interface VerdictPicture {
+  /** The signature it belongs to, or null for a standalone seal. */
+  readonly signatureId: string | null
+  /** `signed`: inside the signed seal; `displayed`: what a viewer shows (appearance, stamp). */
+  readonly role: 'signed' | 'displayed'
+  readonly format: string
+  /** Millimetres for seal pictures, pixels for decoded appearances. */
+  readonly width: number
+  readonly height: number
+  readonly data: Uint8Array
+}
+
+/**
+ * {@link verify}, plus the pictures seen on the way (seal pictures and appearances), for
+ * renderers such as the CLI's HTML report.
+ */
+export async function verifyDetailed(
+  input: Uint8Array,
+  options: VerifyOptions = {},
+): Promise<{ verdict: Verdict; pictures: VerdictPicture[] }> {
   const lang = options.lang ?? 'zh'
   const time = options.time ?? new Date()
   const registry = options.registry ?? (await defaultRegistry())
@@ -91,7 +115,7 @@ export async function verify(input: Uint8Array, options: VerifyOptions = {}): Pr
     : result.findings
   const checks = findings.map((f) => render(f, lang))
   const outcome = aggregate(checks, result.parts)
-  return {
+  const verdict: Verdict = {
     kind: result.kind,
     status: outcome.status,
     indication: outcome.indication,
@@ -105,6 +129,12 @@ export async function verify(input: Uint8Array, options: VerifyOptions = {}): Pr
     validationTime: time.toISOString(),
     registry: registry.summary(),
   }
+  const pictures = result.pictures.map((p) => ({
+    signatureId: p.signatureId,
+    role: p.role,
+    ...p.picture,
+  }))
+  return { verdict, pictures }
 }
 
 async function evaluate(

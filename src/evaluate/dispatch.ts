@@ -24,7 +24,12 @@ export interface Evaluated {
   readonly signatures: SignatureResult[]
   readonly seals: SealResult[]
   readonly parts: Outcome[]
-  readonly pictures: { readonly signatureId: string | null; readonly picture: SealPicture }[]
+  readonly pictures: {
+    readonly signatureId: string | null
+    /** `signed`: the picture inside the signed seal; `displayed`: what a viewer shows. */
+    readonly role: 'signed' | 'displayed'
+    readonly picture: SealPicture
+  }[]
 }
 
 /** The sniffed kinds this module evaluates, with the seal sub-kinds told apart. */
@@ -86,7 +91,9 @@ export async function evaluateRoute(
       }
       case 'seal': {
         const r = await evaluateSeal(parseSeal(input), ctx, lang)
-        const pictures = r.picture ? [{ signatureId: null, picture: r.picture }] : []
+        const pictures = r.picture
+          ? [{ signatureId: null, role: 'signed' as const, picture: r.picture }]
+          : []
         return { ...empty(kind), seals: [r.seal], parts: [r.outcome], pictures }
       }
       case 'ses-signature': {
@@ -96,7 +103,11 @@ export async function evaluateRoute(
           signatures: [r.signature],
           seals: r.seal ? [r.seal] : [],
           parts: [r.outcome],
-          pictures: r.pictures.map((picture) => ({ signatureId: 'ses-1', picture })),
+          pictures: r.pictures.map((picture) => ({
+            signatureId: 'ses-1',
+            role: 'signed' as const,
+            picture,
+          })),
         }
       }
     }

@@ -67,8 +67,12 @@ export interface OfdEvaluation {
   readonly seals: SealResult[]
   readonly parts: Outcome[]
   readonly findings: Finding[]
-  /** Seal pictures for rendering, by signature id. */
-  readonly pictures: { readonly signatureId: string; readonly picture: SealPicture }[]
+  /** Seal pictures for rendering, by signature id: signed, and displayed by the stamp. */
+  readonly pictures: {
+    readonly signatureId: string
+    readonly role: 'signed' | 'displayed'
+    readonly picture: SealPicture
+  }[]
 }
 
 function referenceFindings(sig: OfdSignature): Finding[] {
@@ -174,7 +178,13 @@ async function evaluateOne(
     out.signatures.push(merged.signature)
     out.parts.push(merged.outcome)
     if (r.seal) out.seals.push(r.seal)
-    for (const picture of r.pictures) out.pictures.push({ signatureId: sig.id, picture })
+    for (const picture of r.pictures) {
+      out.pictures.push({ signatureId: sig.id, role: 'signed', picture })
+      // An OFD viewer draws the seal's own picture in each StampAnnot boundary.
+      if (sig.stampAnnots.length > 0) {
+        out.pictures.push({ signatureId: sig.id, role: 'displayed', picture })
+      }
+    }
     return
   }
   if (!sniffCms(value.bytes)) {
