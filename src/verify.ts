@@ -120,7 +120,7 @@ export async function verifyDetailed(
     status: outcome.status,
     indication: outcome.indication,
     subIndication: outcome.subIndication,
-    province: commonProvince([...result.certificates, ...result.signatures]),
+    province: commonProvince([...result.certificates, ...result.signatures, ...result.seals]),
     signatures: result.signatures,
     seals: result.seals,
     certificates: result.certificates,

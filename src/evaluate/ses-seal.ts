@@ -9,7 +9,7 @@ import type { SesSeal } from '../formats/ses/types.js'
 import { parseCertificate, type Certificate } from '../pki/certificate.js'
 import { aggregate, type Outcome } from '../verdict/aggregate.js'
 import { render, type Finding, type Lang } from '../verdict/messages.js'
-import type { SealResult } from '../verdict/types.js'
+import type { Province, SealResult } from '../verdict/types.js'
 import { summarise, type ChainContext } from './chain.js'
 import { certListFindings } from './ses-cert-list.js'
 import './ses-codes.js'
@@ -103,7 +103,7 @@ async function makerFindings(
   seal: SesSeal,
   ctx: ChainContext,
   poe: Date | undefined,
-): Promise<{ findings: Finding[]; maker: Certificate | undefined }> {
+): Promise<{ findings: Finding[]; maker: Certificate | undefined; province: Province | null }> {
   let maker: Certificate
   try {
     maker = parseCertificate(seal.makerCertificate)
@@ -119,6 +119,7 @@ async function makerFindings(
         },
       ],
       maker: undefined,
+      province: null,
     }
   }
   const findings: Finding[] = [
@@ -140,7 +141,7 @@ async function makerFindings(
     })
   }
   findings.push(...chain.findings)
-  return { findings, maker }
+  return { findings, maker, province: chain.province }
 }
 
 /**
@@ -216,6 +217,7 @@ export async function evaluateSeal(
     validFrom: seal.property.validStart.toISOString(),
     validTo: seal.property.validEnd.toISOString(),
     maker: maker.maker ? summarise(maker.maker) : null,
+    province: maker.province,
     picture: { format, width: p.width, height: p.height, sha256: toHex(hash('SHA-256', p.data)) },
     status: outcome.status,
     checks,

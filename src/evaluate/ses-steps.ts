@@ -8,7 +8,8 @@ import type { SignatureEncoding } from '../formats/ses/types.js'
 import type { Certificate } from '../pki/certificate.js'
 import type { ServiceType } from '../registry/index.js'
 import type { Finding } from '../verdict/messages.js'
-import { evaluateChain, type ChainContext, type ChainEvaluation } from './chain.js'
+import type { ChainContext, ChainEvaluation } from './chain.js'
+import { evaluateChainWithPoe } from './poe.js'
 
 /** Verifies a seal or signer signature; `prefix` is `seal.maker-signature` or `ses.signature`. */
 export async function signatureFinding(
@@ -48,11 +49,6 @@ export async function signatureFinding(
   }
 }
 
-const OUT_OF_BOUNDS = new Set(['OUT_OF_BOUNDS_NO_POE', 'OUT_OF_BOUNDS_NOT_REVOKED'])
-
-const clean = (c: ChainEvaluation) =>
-  c.findings.every((f) => f.status !== 'failed' && f.status !== 'indeterminate')
-
 /**
  * Validates a chain at `ctx.time`; if that fails only because a certificate is out of its
  * validity and `poe` (a time-stamp's genTime) is earlier, validates again at `poe` and keeps
@@ -64,10 +60,7 @@ export async function chainWithPoe(
   types: readonly ServiceType[],
   poe: Date | undefined,
 ): Promise<{ chain: ChainEvaluation; at?: Date }> {
-  const now = await evaluateChain(cert, [], ctx, types)
-  if (!poe || poe.getTime() >= ctx.time.getTime() || clean(now)) return { chain: now }
-  const expired = now.findings.some((f) => f.subIndication && OUT_OF_BOUNDS.has(f.subIndication))
-  if (!expired) return { chain: now }
-  const then = await evaluateChain(cert, [], { ...ctx, time: poe }, types)
-  return clean(then) ? { chain: then, at: poe } : { chain: now }
+  const r = await evaluateChainWithPoe(cert, [], ctx, types, poe)
+  if (!r.poe) return { chain: r }
+  return { chain: { ...r, findings: [...r.findings, r.poe] }, at: r.time }
 }

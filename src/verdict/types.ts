@@ -98,6 +98,8 @@ export interface SealResult {
   readonly validFrom: string
   readonly validTo: string
   readonly maker: CertificateSummary | null
+  /** The province whose seal-maker service vouches for the maker's chain, if any. */
+  readonly province: Province | null
   readonly picture: {
     readonly format: string
     readonly width: number
