@@ -1,0 +1,145 @@
+/**
+ * Byte-level checks of one PDF signature: the `/ByteRange` structure, the gap between the two
+ * signed slices (exactly `<hex>` and the very `/Contents` string the dictionary holds), and
+ * the coverage class of the signed bytes against the file's revisions.
+ */
+import type { PdfObject, PdfRevision } from '../formats/pdf/types.js'
+import type { Finding } from '../verdict/messages.js'
+
+/** The four numbers of a `/ByteRange [a b c d]`: signed slices [a, a+b) and [c, c+d). */
+export interface ByteRange {
+  readonly a: number
+  readonly b: number
+  readonly c: number
+  readonly d: number
+}
+
+/** The `/Contents` string as the reader parsed it. */
+export type ContentsString = PdfObject & { kind: 'string' }
+
+/** Coverage classes of the signed bytes (pyHanko's names, in the verdict's spelling). */
+export type Coverage = 'entire-file' | 'entire-revision' | 'partial'
+
+const failed = (code: string, params?: Record<string, string | number>): Finding => ({
+  code,
+  status: 'failed',
+  subIndication: 'FORMAT_FAILURE',
+  ...(params ? { params } : {}),
+})
+
+/**
+ * Reads `/ByteRange` and checks its structure: four non-negative integers, a = 0, b > 0,
+ * c ≥ b + 2 (room for `<>`), c + d ≤ file length. The range is returned only when it passes.
+ */
+export function checkByteRange(
+  value: PdfObject | undefined,
+  fileLength: number,
+): { range?: ByteRange; finding: Finding } {
+  if (!value || value.kind === 'null') return { finding: failed('pdf.byte-range.missing') }
+  const items = value.kind === 'array' ? value.items : []
+  const nums = items.map((i) => (i.kind === 'number' ? i.value : Number.NaN))
+  const shown = value.kind === 'array' ? `[${nums.join(' ')}]` : value.kind
+  if (nums.length !== 4 || nums.some((n) => !Number.isSafeInteger(n) || n < 0)) {
+    return { finding: failed('pdf.byte-range.malformed', { range: shown }) }
+  }
+  const [a, b, c, d] = nums as [number, number, number, number]
+  if (a !== 0) return { finding: failed('pdf.byte-range.start', { range: shown }) }
+  if (b <= 0 || c < b + 2) return { finding: failed('pdf.byte-range.order', { range: shown }) }
+  if (c + d > fileLength) {
+    return { finding: failed('pdf.byte-range.bounds', { range: shown, length: fileLength }) }
+  }
+  return { range: { a, b, c, d }, finding: { code: 'pdf.byte-range', status: 'passed' } }
+}
+
+function isHexDigit(x: number): boolean {
+  return (x >= 0x30 && x <= 0x39) || (x >= 0x41 && x <= 0x46) || (x >= 0x61 && x <= 0x66)
+}
+
+function hexValue(x: number): number {
+  return x <= 0x39 ? x - 0x30 : (x | 0x20) - 0x61 + 10
+}
+
+/** Decodes bytes[from, to) of hex digits (count checked by the caller). */
+function decodeHex(bytes: Uint8Array, from: number, to: number): Uint8Array {
+  const out = new Uint8Array((to - from) / 2)
+  for (let i = 0; i < out.length; i++) {
+    out[i] = (hexValue(bytes[from + 2 * i]!) << 4) | hexValue(bytes[from + 2 * i + 1]!)
+  }
+  return out
+}
+
+function allHex(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isHexDigit(bytes[i]!)) return false
+  return true
+}
+
+function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
+  if (x.length !== y.length) return false
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
+  return true
+}
+
+/**
+ * Checks the unsigned gap [b, c): exactly `<`, an even number of hex digits, `>`, and the same
+ * token (same offsets, same bytes) as the `/Contents` string of the signature dictionary. A gap
+ * that stops before the closing `>` (so `>` is signed) is refused: the standard excludes the
+ * whole string, delimiters included, and accepting it would admit a shifted ByteRange.
+ */
+export function checkGap(
+  bytes: Uint8Array,
+  range: ByteRange,
+  contents: PdfObject | undefined,
+): Finding {
+  const { b, c } = range
+  const inner = c - b - 2
+  if (bytes[b] !== 0x3c) return failed('pdf.gap.not-hex', { start: b, end: c })
+  if (bytes[c - 1] !== 0x3e) {
+    const closedAfter = bytes[c] === 0x3e && (c - b - 1) % 2 === 0 && allHex(bytes, b + 1, c)
+    return failed(closedAfter ? 'pdf.gap.closing-signed' : 'pdf.gap.not-hex', { start: b, end: c })
+  }
+  if (inner % 2 !== 0 || !allHex(bytes, b + 1, c - 1)) {
+    return failed('pdf.gap.not-hex', { start: b, end: c })
+  }
+  if (!contents || contents.kind !== 'string') {
+    return failed('pdf.contents.missing', { kind: contents?.kind ?? 'absent' })
+  }
+  if (contents.start !== b || contents.end !== c || !contents.hex) {
+    const where = contents.start < 0 ? 'object stream' : `${contents.start}-${contents.end}`
+    return failed('pdf.gap.contents-elsewhere', { start: b, end: c, where })
+  }
+  if (!sameBytes(decodeHex(bytes, b + 1, c - 1), contents.bytes)) {
+    return failed('pdf.gap.contents-mismatch', { start: b, end: c })
+  }
+  return { code: 'pdf.gap', status: 'passed', params: { length: inner / 2 } }
+}
+
+const EOF_MARK = [0x25, 0x25, 0x45, 0x4f, 0x46]
+
+/** True when `end` is a revision's end, or sits right after its `%%EOF` before the EOL. */
+function endsRevision(bytes: Uint8Array, rev: PdfRevision, end: number): boolean {
+  if (end === rev.end) return true
+  if (end > rev.end || end < EOF_MARK.length) return false
+  for (let i = end; i < rev.end; i++) if (bytes[i] !== 0x0a && bytes[i] !== 0x0d) return false
+  return EOF_MARK.every((x, i) => bytes[end - EOF_MARK.length + i] === x)
+}
+
+/**
+ * The coverage class of a range and the revision it signed: entire-file (c + d is the file
+ * length), entire-revision (c + d ends a revision), else partial with the first revision that
+ * reaches past the signed bytes (or null when none does).
+ */
+export function classifyCoverage(
+  bytes: Uint8Array,
+  revisions: readonly PdfRevision[],
+  range: ByteRange,
+): { coverage: Coverage; revision: number | null } {
+  const end = range.c + range.d
+  const exact = revisions.find((r) => endsRevision(bytes, r, end))
+  if (end === bytes.length) {
+    const last = revisions[revisions.length - 1]
+    return { coverage: 'entire-file', revision: exact?.index ?? last?.index ?? null }
+  }
+  if (exact) return { coverage: 'entire-revision', revision: exact.index }
+  const after = revisions.find((r) => r.end >= end)
+  return { coverage: 'partial', revision: after?.index ?? null }
+}
