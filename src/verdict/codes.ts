@@ -31,7 +31,9 @@ export const CERTIFICATE_CODES = {
   },
   'certificate.trust-service-withdrawn': {
     zh: '信任锚所属服务“{service}”（{province}）在 {time} 已被撤销授权，且无更早的存在证明',
-    en: 'The anchor\'s service "{service}" ({province}) was withdrawn at {time}, with no earlier proof of existence',
+    en:
+      'The anchor\'s service "{service}" ({province}) was withdrawn at {time}, ' +
+      'with no earlier proof of existence',
   },
   'certificate.trust-service-unknown': {
     zh: '信任锚不属于注册表中的任何服务',
@@ -43,11 +45,15 @@ export const CERTIFICATE_CODES = {
   },
   'certificate.revocation-unknown': {
     zh: '无法确定吊销状态：未提供 CRL 或 OCSP 响应（可用 --crl、--ocsp 或 --online）',
-    en: 'Revocation status unknown: no CRL or OCSP response available (use --crl, --ocsp or --online)',
+    en:
+      'Revocation status unknown: no CRL or OCSP response available ' +
+      '(use --crl, --ocsp or --online)',
   },
   'certificate.revoked-later': {
     zh: '证书在验证时间之后（{time}）被吊销，原因：{reason}；验证时间点上仍有效',
-    en: 'The certificate was revoked after the validation time ({time}, reason {reason}); it was valid at that time',
+    en:
+      'The certificate was revoked after the validation time ({time}, reason {reason}); ' +
+      'it was valid at that time',
   },
   'certificate.revocation-skipped': {
     zh: '按要求未检查吊销状态',
