@@ -1,0 +1,42 @@
+/**
+ * Digests of the bytes a PDF signature covers: the two ByteRange slices streamed through a
+ * hasher without copying, each hash computed at most once per signature.
+ */
+import { createHasher, type HashName } from '../crypto/hash.js'
+import type { ByteRange } from './pdf-byte-range.js'
+
+/** Largest piece handed to the hasher at once. */
+const CHUNK = 4 * 1024 * 1024
+
+function feed(update: (d: Uint8Array) => void, bytes: Uint8Array, from: number, to: number) {
+  for (let p = from; p < to; p += CHUNK) update(bytes.subarray(p, Math.min(to, p + CHUNK)))
+}
+
+/**
+ * A cached `digestOf` for the two slices of `range` (checked in bounds by the caller).
+ * @example
+ * const digestOf = rangeDigester(pdf, range)
+ * digestOf('SHA-256') // digest of bytes [a, a+b) followed by [c, c+d)
+ */
+export function rangeDigester(bytes: Uint8Array, range: ByteRange): (name: HashName) => Uint8Array {
+  const cache = new Map<HashName, Uint8Array>()
+  return (name) => {
+    const known = cache.get(name)
+    if (known) return known
+    const h = createHasher(name)
+    const update = (d: Uint8Array) => h.update(d)
+    feed(update, bytes, range.a, range.a + range.b)
+    feed(update, bytes, range.c, range.c + range.d)
+    const digest = h.digest()
+    cache.set(name, digest)
+    return digest
+  }
+}
+
+/** The covered bytes as one array (a copy; only for verifiers that need the data itself). */
+export function coveredBytes(bytes: Uint8Array, range: ByteRange): Uint8Array {
+  const out = new Uint8Array(range.b + range.d)
+  out.set(bytes.subarray(range.a, range.a + range.b))
+  out.set(bytes.subarray(range.c, range.c + range.d), range.b)
+  return out
+}
