@@ -1,0 +1,314 @@
+/**
+ * Byte-level PDF object syntax (ISO 32000-1 §7.2–7.3): whitespace, comments, numbers,
+ * strings, names, arrays, dictionaries and references. Bounded by the buffer and a depth cap.
+ */
+import type { PdfObject } from './types.js'
+import { pdfFormat, pdfLimit } from './errors.js'
+
+const WS = new Uint8Array(256)
+for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1
+const DELIM = new Uint8Array(256)
+for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1
+
+/** True for PDF whitespace bytes. */
+export function isWhite(c: number | undefined): boolean {
+  return c !== undefined && WS[c] === 1
+}
+
+/** True for bytes that end a regular token (whitespace, delimiter or end of data). */
+export function isBoundary(c: number | undefined): boolean {
+  return c === undefined || WS[c] === 1 || DELIM[c] === 1
+}
+
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 48 && c <= 57
+}
+
+function hexValue(c: number | undefined): number {
+  if (c === undefined) return -1
+  if (c >= 48 && c <= 57) return c - 48
+  if (c >= 65 && c <= 70) return c - 55
+  if (c >= 97 && c <= 102) return c - 87
+  return -1
+}
+
+/** A cursor over bytes that reads PDF tokens and objects. */
+export class PdfLexer {
+  pos: number
+
+  /**
+   * @param buf the bytes to read
+   * @param fileBase offset of `buf[0]` in the file, or -1 when `buf` is not file bytes
+   * @param maxDepth deepest array/dictionary nesting accepted
+   */
+  constructor(
+    readonly buf: Uint8Array,
+    readonly fileBase: number,
+    readonly maxDepth: number,
+    start = 0,
+  ) {
+    this.pos = start
+  }
+
+  /** A `format.pdf.syntax` error at the current position. */
+  fail(what: string): Error {
+    const at = this.fileBase >= 0 ? this.fileBase + this.pos : this.pos
+    return pdfFormat('syntax', `${what} at offset ${at}`, `语法错误：${what}（偏移 ${at}）`)
+  }
+
+  /** Skips whitespace and comments. */
+  skipWs(): void {
+    const b = this.buf
+    for (;;) {
+      const c = b[this.pos]
+      if (c === undefined) return
+      if (WS[c] === 1) {
+        this.pos++
+      } else if (c === 37) {
+        while (this.pos < b.length && b[this.pos] !== 10 && b[this.pos] !== 13) this.pos++
+      } else {
+        return
+      }
+    }
+  }
+
+  /** Reads a regular token (keyword or number text) without consuming on failure. */
+  peekRegular(): string {
+    const b = this.buf
+    let end = this.pos
+    while (end < b.length && !isBoundary(b[end])) end++
+    let s = ''
+    for (let i = this.pos; i < end && i - this.pos < 64; i++) s += String.fromCharCode(b[i]!)
+    return s
+  }
+
+  /** Consumes `word` if it is the next token; returns whether it did. */
+  keyword(word: string): boolean {
+    this.skipWs()
+    const b = this.buf
+    for (let i = 0; i < word.length; i++) {
+      if (b[this.pos + i] !== word.charCodeAt(i)) return false
+    }
+    if (!isBoundary(b[this.pos + word.length])) return false
+    this.pos += word.length
+    return true
+  }
+
+  /** Reads an unsigned integer token, or returns null without moving. */
+  readUint(): number | null {
+    this.skipWs()
+    const b = this.buf
+    let p = this.pos
+    let v = 0
+    while (isDigit(b[p])) {
+      v = v * 10 + (b[p]! - 48)
+      p++
+      if (p - this.pos > 15) return null
+    }
+    if (p === this.pos || !isBoundary(b[p])) return null
+    this.pos = p
+    return v
+  }
+
+  /** Reads one object; `n g R` becomes a reference. */
+  parseObject(depth = 0): PdfObject {
+    if (depth > this.maxDepth) {
+      throw pdfLimit('depth', 'objects nested too deeply', '对象嵌套过深')
+    }
+    this.skipWs()
+    const b = this.buf
+    const c = b[this.pos]
+    if (c === undefined) throw this.fail('unexpected end of data')
+    if (c === 47) return { kind: 'name', value: this.readName() }
+    if (c === 40) return this.readLiteral()
+    if (c === 60) {
+      if (b[this.pos + 1] === 60) return this.readDict(depth)
+      return this.readHex()
+    }
+    if (c === 91) {
+      this.pos++
+      const items: PdfObject[] = []
+      for (;;) {
+        this.skipWs()
+        if (b[this.pos] === 93) {
+          this.pos++
+          return { kind: 'array', items }
+        }
+        items.push(this.parseObject(depth + 1))
+      }
+    }
+    if (isDigit(c) || c === 43 || c === 45 || c === 46) return this.readNumberOrRef()
+    const word = this.peekRegular()
+    if (word === 'true' || word === 'false') {
+      this.pos += word.length
+      return { kind: 'bool', value: word === 'true' }
+    }
+    if (word === 'null') {
+      this.pos += 4
+      return { kind: 'null' }
+    }
+    throw this.fail(word ? `unexpected token "${word}"` : `unexpected byte 0x${c.toString(16)}`)
+  }
+
+  /** Reads `<< ... >>` and returns its entries; keys are names without the slash. */
+  readDictEntries(depth: number): Map<string, PdfObject> {
+    const b = this.buf
+    this.pos += 2
+    const entries = new Map<string, PdfObject>()
+    for (;;) {
+      this.skipWs()
+      const c = b[this.pos]
+      if (c === 62 && b[this.pos + 1] === 62) {
+        this.pos += 2
+        return entries
+      }
+      if (c !== 47) throw this.fail('dictionary key is not a name')
+      const key = this.readName()
+      this.skipWs()
+      if (b[this.pos] === 62 && b[this.pos + 1] === 62)
+        throw this.fail('dictionary key lacks value')
+      entries.set(key, this.parseObject(depth + 1))
+    }
+  }
+
+  private readDict(depth: number): PdfObject {
+    return { kind: 'dict', entries: this.readDictEntries(depth) }
+  }
+
+  private readName(): string {
+    const b = this.buf
+    this.pos++
+    let s = ''
+    while (this.pos < b.length && !isBoundary(b[this.pos])) {
+      const c = b[this.pos]!
+      if (c === 35) {
+        const hi = hexValue(b[this.pos + 1])
+        const lo = hexValue(b[this.pos + 2])
+        if (hi >= 0 && lo >= 0) {
+          s += String.fromCharCode(hi * 16 + lo)
+          this.pos += 3
+          continue
+        }
+      }
+      s += String.fromCharCode(c)
+      this.pos++
+    }
+    return s
+  }
+
+  private readNumberOrRef(): PdfObject {
+    const b = this.buf
+    const start = this.pos
+    let p = this.pos
+    if (b[p] === 43 || b[p] === 45) p++
+    let digits = 0
+    let dot = false
+    while (p < b.length) {
+      const c = b[p]!
+      if (isDigit(c)) digits++
+      else if (c === 46 && !dot) dot = true
+      else break
+      p++
+    }
+    if (digits === 0 || !isBoundary(b[p])) {
+      this.pos = start
+      throw this.fail('malformed number')
+    }
+    let text = ''
+    for (let i = start; i < p; i++) text += String.fromCharCode(b[i]!)
+    const value = Number(text)
+    if (!Number.isFinite(value)) throw this.fail('malformed number')
+    this.pos = p
+    if (!dot && text[0] !== '+' && text[0] !== '-' && Number.isSafeInteger(value)) {
+      const save = this.pos
+      const gen = this.readUint()
+      if (gen !== null && this.keyword('R')) return { kind: 'ref', ref: { num: value, gen } }
+      this.pos = save
+    }
+    return { kind: 'number', value }
+  }
+
+  private fileOffset(p: number): number {
+    return this.fileBase >= 0 ? this.fileBase + p : -1
+  }
+
+  private readLiteral(): PdfObject {
+    const b = this.buf
+    const start = this.pos
+    this.pos++
+    const out: number[] = []
+    let nest = 1
+    for (;;) {
+      const c = b[this.pos]
+      if (c === undefined) throw this.fail('unterminated string')
+      this.pos++
+      if (c === 40) nest++
+      else if (c === 41 && --nest === 0) break
+      if (c === 92) {
+        const e = b[this.pos]
+        if (e === undefined) throw this.fail('unterminated string')
+        this.pos++
+        const map: Record<number, number> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12 }
+        if (map[e] !== undefined) out.push(map[e])
+        else if (e >= 48 && e <= 55) {
+          let v = e - 48
+          for (let k = 0; k < 2 && (b[this.pos] ?? 0) >= 48 && (b[this.pos] ?? 0) <= 55; k++) {
+            v = v * 8 + (b[this.pos++]! - 48)
+          }
+          out.push(v & 0xff)
+        } else if (e === 13) {
+          if (b[this.pos] === 10) this.pos++
+        } else if (e !== 10) out.push(e)
+        continue
+      }
+      if (c === 13) {
+        if (b[this.pos] === 10) this.pos++
+        out.push(10)
+        continue
+      }
+      out.push(c)
+    }
+    return {
+      kind: 'string',
+      bytes: Uint8Array.from(out),
+      hex: false,
+      start: this.fileOffset(start),
+      end: this.fileOffset(this.pos),
+    }
+  }
+
+  private readHex(): PdfObject {
+    const b = this.buf
+    const start = this.pos
+    this.pos++
+    let end = this.pos
+    while (end < b.length && b[end] !== 62) end++
+    if (end >= b.length) throw this.fail('unterminated hex string')
+    const out = new Uint8Array((end - this.pos + 1) >> 1)
+    let n = 0
+    let hi = -1
+    for (let p = this.pos; p < end; p++) {
+      const c = b[p]!
+      if (WS[c] === 1) continue
+      const v = hexValue(c)
+      if (v < 0) {
+        this.pos = p
+        throw this.fail('invalid hex digit')
+      }
+      if (hi < 0) hi = v
+      else {
+        out[n++] = hi * 16 + v
+        hi = -1
+      }
+    }
+    if (hi >= 0) out[n++] = hi * 16
+    this.pos = end + 1
+    return {
+      kind: 'string',
+      bytes: out.slice(0, n),
+      hex: true,
+      start: this.fileOffset(start),
+      end: this.fileOffset(this.pos),
+    }
+  }
+}
