@@ -17,6 +17,8 @@ export const COMMON_OPTIONS = {
   verbose: { type: 'boolean', short: 'v' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  html: { type: 'string' },
+  unmask: { type: 'boolean' },
 } as const satisfies Options
 
 export const VERIFY_OPTIONS = {
@@ -28,7 +30,19 @@ export const VERIFY_OPTIONS = {
   ocsp: { type: 'string', multiple: true },
   online: { type: 'boolean' },
   revocation: { type: 'string' },
+  recursive: { type: 'boolean', short: 'r' },
+  jobs: { type: 'string', short: 'j' },
 } as const satisfies Options
+
+/** The --jobs value, checked (1 to 256); undefined when not given. */
+export function jobsOf(value: unknown): number | undefined {
+  if (value === undefined) return undefined
+  const s = String(value)
+  if (!/^\d{1,3}$/.test(s) || Number(s) < 1 || Number(s) > 256) {
+    throw new CliError(`--jobs needs a number from 1 to 256 / --jobs 需要 1 到 256 的整数`)
+  }
+  return Number(s)
+}
 
 /** Parses `argv` against `options`; unknown flags and bad values become CliError. */
 export function parse<T extends Options>(argv: string[], options: T) {

@@ -8,6 +8,11 @@ export interface Output {
   err(line: string): void
   /** Colour functions for stdout. */
   readonly color: ReturnType<typeof pc.createColors>
+  /**
+   * Redraws a one-line progress indicator on stderr; present only when stderr is a terminal.
+   * An empty text clears the line.
+   */
+  readonly progress?: (text: string) => void
 }
 
 /** Colour is on when the stream is a terminal, NO_COLOR is unset, and not switched off. */
@@ -23,6 +28,19 @@ export function processOutput(noColor: boolean): Output {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     color: pc.createColors(colorEnabled(process.stdout, noColor)),
+    ...(process.stderr.isTTY
+      ? { progress: (text: string) => process.stderr.write(`\r\x1b[K${text}`) }
+      : {}),
+  }
+}
+
+/** The same output with `transform` applied to every line (used to mask personal data). */
+export function mapOutput(out: Output, transform: (line: string) => string): Output {
+  return {
+    out: (line) => out.out(transform(line)),
+    err: (line) => out.err(transform(line)),
+    color: out.color,
+    ...(out.progress ? { progress: out.progress } : {}),
   }
 }
 

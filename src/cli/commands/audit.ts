@@ -5,16 +5,25 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { COMMON_OPTIONS, langOf, parse } from '../args.js'
-import { CliError, type Output } from '../output.js'
+import { COMMON_OPTIONS, langOf, parse, VERIFY_OPTIONS } from '../args.js'
+import { maskPersonal } from '../mask.js'
+import { CliError, mapOutput, type Output } from '../output.js'
 import { registryFrom, warnIfTest } from '../registry-option.js'
-import { runVerify } from './verify.js'
+import { renderHtml, type AuditRow } from '../render-html.js'
+import { verifyFile, type FileResult } from '../verify-file.js'
+import { verifyOptionsFrom } from '../verify-options.js'
+import { writeReport } from './verify.js'
 
-export const AUDIT_HELP = `Usage: yrd-verify audit [DIR] [--lang zh|en]
+export const AUDIT_HELP = `Usage: yrd-verify audit [DIR] [--lang zh|en] [--html REPORT.html] [--unmask]
 
 Verifies every file listed in DIR/manifest.json (default DIR: fixtures) with its arguments,
 compares status and subIndication with the expectation, and prints one line per fixture and a
-last line "N passed, M failed". Exit 0 only when every fixture matches.`
+last line "N passed, M failed". Files the manifest does not list and entries whose file is
+missing are reported too. Exit 0 only when every fixture matches.
+
+  --html FILE   also write a self-contained HTML report: every fixture with expected and
+                actual verdict, reasons in Chinese and English, and the seal pictures
+  --unmask      show citizen ID and mobile numbers in full (masked by default)`
 
 interface ManifestEntry {
   readonly file: string
@@ -58,21 +67,32 @@ async function listFiles(dir: string, base = dir, depth = 0): Promise<string[]> 
   return out
 }
 
-/** Captures one verify run's JSON and exit code. */
-async function verifyQuietly(argv: string[], out: Output): Promise<{ code: number; json: string }> {
-  const lines: string[] = []
-  const capture: Output = { out: (l) => lines.push(l), err: () => undefined, color: out.color }
-  const code = await runVerify(argv, capture)
-  return { code, json: lines.join('\n') }
+/** Verifies one fixture with its own arguments (paths relative to the manifest's folder). */
+async function verifyFixture(
+  dir: string,
+  f: ManifestEntry,
+  lang: 'zh' | 'en',
+  details: boolean,
+): Promise<FileResult> {
+  const args = (f.args ?? []).map((a, i, all) =>
+    PATH_ARGS.has(all[i - 1] ?? '') ? join(dir, a) : a,
+  )
+  const { values } = parse(args, VERIFY_OPTIONS)
+  const options = await verifyOptionsFrom({ ...values, lang })
+  return verifyFile(join(dir, f.file), options, details)
 }
 
 /** Runs the audit and returns the exit code. */
-export async function runAudit(argv: string[], out: Output): Promise<number> {
+export async function runAudit(argv: string[], rawOut: Output): Promise<number> {
   const { values, positionals } = parse(argv, COMMON_OPTIONS)
   if (values.help) {
-    out.out(AUDIT_HELP)
+    rawOut.out(AUDIT_HELP)
     return 0
   }
+  const out = values.unmask ? rawOut : mapOutput(rawOut, maskPersonal)
+  const html = values.html
+  const results: FileResult[] = []
+  const rows: AuditRow[] = []
   if (positionals.length > 1) throw new CliError('audit: at most one DIR / 只能指定一个目录')
   const lang = langOf(values.lang)
   const dir = positionals[0] ?? 'fixtures'
@@ -83,22 +103,21 @@ export async function runAudit(argv: string[], out: Output): Promise<number> {
   const listed = new Set<string>()
   for (const f of entries) {
     listed.add(f.file)
-    const args = (f.args ?? []).map((a, i, all) =>
-      PATH_ARGS.has(all[i - 1] ?? '') ? join(dir, a) : a,
-    )
     const want = `${f.expect.status}/${f.expect.subIndication ?? '-'}`
-    const r = await verifyQuietly(
-      ['verify', join(dir, f.file), ...args, '--json', '--lang', lang].slice(1),
-      out,
-    )
-    let got = `exit ${r.code}`
-    try {
-      const v = JSON.parse(r.json) as { status: string; subIndication: string | null }
-      got = `${v.status}/${v.subIndication ?? '-'}`
-    } catch {
-      // an unreadable fixture prints no JSON; "got" keeps the exit code
-    }
+    const r = await verifyFixture(dir, f, lang, html !== undefined)
+    // An unreadable fixture has no verdict: it is reported with the exit code verify gives.
+    const got = r.verdict ? `${r.verdict.status}/${r.verdict.subIndication ?? '-'}` : 'exit 3'
     const ok = got === want
+    if (html !== undefined) {
+      results.push(r)
+      rows.push({
+        file: f.file,
+        expected: want,
+        actual: got,
+        ok,
+        ...(f.description ? { description: f.description } : {}),
+      })
+    }
     if (ok) passed++
     else failed++
     const mark = ok ? c.green('PASS') : c.red('FAIL')
@@ -106,14 +125,19 @@ export async function runAudit(argv: string[], out: Output): Promise<number> {
     out.out(`${mark}  ${f.file}  expected ${want}${ok ? '' : `, got ${got}`}${about}`)
   }
   const present = new Set(await listFiles(dir))
-  for (const f of entries) {
-    if (!present.has(f.file))
-      out.out(c.red(`MISSING  ${f.file}: listed in the manifest, file not found / 文件缺失`))
+  const missing = entries.filter((f) => !present.has(f.file)).map((f) => f.file)
+  for (const file of missing) {
+    out.out(c.red(`MISSING  ${file}: listed in the manifest, file not found / 文件缺失`))
   }
-  for (const file of [...present].sort()) {
-    if (!listed.has(file) && !isArgument(file, entries)) {
-      out.out(c.yellow(`UNLISTED  ${file}: not in the manifest / 未列入清单`))
-    }
+  const unlisted = [...present]
+    .sort()
+    .filter((file) => !listed.has(file) && !isArgument(file, entries))
+  for (const file of unlisted) {
+    out.out(c.yellow(`UNLISTED  ${file}: not in the manifest / 未列入清单`))
+  }
+  if (html !== undefined) {
+    const report = { kind: 'audit' as const, lang, results, audit: { rows, missing, unlisted } }
+    await writeReport(html, renderHtml(report, { unmask: values.unmask === true }))
   }
   warnIfTest(await registryFrom({}), out)
   out.out(`${passed} passed, ${failed} failed`)

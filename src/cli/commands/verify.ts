@@ -1,22 +1,30 @@
 /**
- * `yrd-verify verify FILE...`: verify each input and print its verdict; the exit code is the
- * worst result (1 rejected, 2 indeterminate, 0 all recognised).
+ * `yrd-verify verify FILE...`: verify each input (folders with -r, in parallel with --jobs)
+ * and print its verdict; the exit code is the worst result (1 rejected, 2 indeterminate, 0 all
+ * recognised, 3 when an input could not be read).
  */
-import { YrdError } from '../../errors.js'
+import { writeFile } from 'node:fs/promises'
 import type { Verdict } from '../../verdict/types.js'
-import { verify, type VerifyOptions } from '../../verify.js'
-import { langOf, parse, timeOf, VERIFY_OPTIONS } from '../args.js'
-import { readInput } from '../files.js'
-import { CliError, type Output } from '../output.js'
-import { registryFrom, warnIfTest } from '../registry-option.js'
+import { jobsOf, langOf, parse, VERIFY_OPTIONS } from '../args.js'
+import { defaultJobs, runBatch } from '../batch.js'
+import { expandInputs } from '../files.js'
+import { maskPersonal } from '../mask.js'
+import { CliError, mapOutput, type Output } from '../output.js'
+import { warnIfTest } from '../registry-option.js'
+import { renderHtml } from '../render-html.js'
 import { renderVerdict } from '../render-text.js'
+import { progressBar, renderSummary } from '../summary.js'
+import { verifyOptionsFrom } from '../verify-options.js'
 
-export const VERIFY_HELP = `Usage: yrd-verify verify FILE... [options]
+export const VERIFY_HELP = `Usage: yrd-verify verify FILE|DIR... [options]
 
-Verify certificates (PEM, DER, .p7b, .p12) and signed documents against the trust registry.
+Verify certificates (PEM, DER, .p7b, .p12), seals, OFD and CMS files against the trust registry.
 
 Options:
   --json                 print the verdict as JSON (an array for several files)
+  --html REPORT.html     also write a self-contained HTML report (both languages, pictures)
+  -r, --recursive        verify every file under the folders given
+  -j, --jobs N           verify in N worker threads (default: the core count; 1 = in process)
   --registry FILE        trust registry to use (default: built-in TEST registry)
   --registry-key PEM     registry operator public key (default: built-in TEST key)
   --registry-min-sequence N  refuse a registry older than sequence N (rollback protection)
@@ -28,10 +36,13 @@ Options:
   --online               fetch CRLs and OCSP responses named in certificates
   --revocation MODE      require (default) | if-available | off
   --lang zh|en           language of messages (default zh)
+  --unmask               show citizen ID and mobile numbers in full (masked by default;
+                         --json always keeps them)
   -q, --quiet            print nothing; rely on the exit code
   -v, --verbose          show every check, the chain and the registry
   --no-color             no colour (NO_COLOR is honoured too)
 
+Several files print one line each, in the order given, and a summary table.
 Exit codes: 0 all recognised, 1 any rejected, 2 any indeterminate, 3 usage or unreadable.`
 
 /** Exit code of a set of verdicts: 1 over 2 over 0. */
@@ -41,69 +52,52 @@ export function exitCodeOf(verdicts: readonly Verdict[]): number {
   return 0
 }
 
-function revocationOf(value: unknown): 'require' | 'if-available' | 'off' {
-  if (value === undefined) return 'require'
-  if (value === 'require' || value === 'if-available' || value === 'off') return value
-  throw new CliError('--revocation must be require, if-available or off')
-}
-
-/** With --online: the fetcher as a revocation source and as a finder of missing issuers. */
-async function onlineOptions(enabled: boolean): Promise<Partial<VerifyOptions>> {
-  if (!enabled) return {}
-  const { createOnlineSource } = await import('../../pki/fetch/online-source.js')
-  const online = createOnlineSource({})
-  return {
-    revocationSources: [online],
-    fetchIssuers: async (cert) => (await online.fetchIssuers(cert)).certificates,
-  }
-}
-
 /** Runs the verify command and returns the exit code. */
-export async function runVerify(argv: string[], out: Output): Promise<number> {
+export async function runVerify(argv: string[], rawOut: Output): Promise<number> {
   const { values, positionals } = parse(argv, VERIFY_OPTIONS)
   if (values.help) {
-    out.out(VERIFY_HELP)
+    rawOut.out(VERIFY_HELP)
     return 0
   }
   if (positionals.length === 0) throw new CliError('verify: no FILE given / 未指定文件')
   const lang = langOf(values.lang)
   const quiet = values.quiet === true
-  const registry = await registryFrom(values)
-  const readAll = (paths: string[] | undefined) => Promise.all((paths ?? []).map(readInput))
-  const time = timeOf(values.at)
-  const options: VerifyOptions = {
-    registry,
-    lang,
-    revocation: revocationOf(values.revocation),
-    trustAnchors: await readAll(values.trust),
-    crls: await readAll(values.crl),
-    ocspResponses: await readAll(values.ocsp),
-    ...(await onlineOptions(values.online === true)),
-    ...(time ? { time } : {}),
-    ...(values.password !== undefined ? { password: values.password } : {}),
+  const json = values.json === true
+  const jobs = jobsOf(values.jobs) ?? defaultJobs()
+  const out = values.unmask ? rawOut : mapOutput(rawOut, maskPersonal)
+  const options = await verifyOptionsFrom(values)
+  const files = await expandInputs(positionals, values.recursive === true)
+  if (files.length === 0) throw new CliError('verify: no files found / 未找到文件')
+  const onDone = quiet || json ? undefined : progressBar(out, files.length)
+  const results = await runBatch(files, { ...values, at: options.time?.toISOString() }, options, {
+    jobs,
+    details: values.html !== undefined,
+    ...(onDone ? { onDone } : {}),
+  })
+  const verdicts = results.flatMap((r) => (r.verdict ? [r.verdict] : []))
+  for (const r of results) if (r.error) out.err(`yrd-verify: ${r.error}`)
+  if (verdicts.length > 0 && !quiet && options.registry) warnIfTest(options.registry, out)
+  if (values.html !== undefined) {
+    const html = renderHtml({ kind: 'verify', lang, results }, { unmask: values.unmask === true })
+    await writeReport(values.html, html)
   }
-  const verdicts: Verdict[] = []
-  let unreadable = false
-  for (const file of positionals) {
-    try {
-      const bytes = await readInput(file)
-      verdicts.push({ file, ...(await verify(bytes, options)) })
-    } catch (e) {
-      const message = e instanceof CliError ? e.message : unreadableMessage(file, e)
-      if (message === undefined) throw e
-      out.err(`yrd-verify: ${message}`)
-      unreadable = true
-    }
-  }
-  if (verdicts.length > 0 && !quiet) warnIfTest(registry, out)
-  if (values.json) {
-    out.out(JSON.stringify(verdicts.length === 1 ? verdicts[0] : verdicts, null, 2))
+  if (json) {
+    // JSON is for machines: never masked.
+    const single = files.length === 1 && verdicts.length === 1
+    rawOut.out(JSON.stringify(single ? verdicts[0] : verdicts, null, 2))
   } else if (!quiet) {
     for (const v of verdicts) renderVerdict(out, v, lang, values.verbose === true)
+    if (files.length > 1) renderSummary(out, results)
   }
-  return unreadable ? 3 : exitCodeOf(verdicts)
+  return results.some((r) => r.error) ? 3 : exitCodeOf(verdicts)
 }
 
-function unreadableMessage(file: string, e: unknown): string | undefined {
-  return e instanceof YrdError && e.code.startsWith('input.') ? `${file}: ${e.message}` : undefined
+/** Writes an HTML report, turning a write failure into a usage error (exit 3). */
+export async function writeReport(path: string, html: string): Promise<void> {
+  try {
+    await writeFile(path, html, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error'
+    throw new CliError(`${path}: cannot write the report (${code}) / 无法写入报告`)
+  }
 }

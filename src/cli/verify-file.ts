@@ -1,0 +1,45 @@
+/**
+ * Verifying one named file for the CLI: the verdict, and for reports the verdict in the other
+ * language and the pictures. An unreadable file is a result with an error line, not a throw.
+ */
+import { YrdError } from '../errors.js'
+import type { Verdict } from '../verdict/types.js'
+import { verifyDetailed, type VerdictPicture, type VerifyOptions } from '../verify.js'
+import { readInput } from './files.js'
+import { CliError } from './output.js'
+
+/** What the CLI knows about one input after verifying it. */
+export interface FileResult {
+  readonly file: string
+  /** The verdict in the requested language; absent when the file could not be read. */
+  readonly verdict?: Verdict
+  /** With `details`: the same verdict in the other language. */
+  readonly other?: Verdict
+  /** With `details`: the seal pictures and appearances. */
+  readonly pictures?: VerdictPicture[]
+  /** Why the file could not be read (exit code 3). */
+  readonly error?: string
+}
+
+/** Verifies the file at `file`; with `details`, in both languages and with its pictures. */
+export async function verifyFile(
+  file: string,
+  options: VerifyOptions,
+  details: boolean,
+): Promise<FileResult> {
+  try {
+    const bytes = await readInput(file)
+    const first = await verifyDetailed(bytes, options)
+    const verdict: Verdict = { file, ...first.verdict }
+    if (!details) return { file, verdict }
+    const lang = options.lang === 'en' ? 'zh' : 'en'
+    const second = await verifyDetailed(bytes, { ...options, lang })
+    return { file, verdict, other: { file, ...second.verdict }, pictures: first.pictures }
+  } catch (e) {
+    if (e instanceof CliError) return { file, error: e.message }
+    if (e instanceof YrdError && e.code.startsWith('input.')) {
+      return { file, error: `${file}: ${e.message}` }
+    }
+    throw e
+  }
+}
