@@ -115,6 +115,7 @@ function documentHtml(r: FileResult, input: HtmlReportInput, t: Text, row?: Audi
       ` · ${t(v.kind ?? 'unknown')} · 省份 province ${t(where)}</p>`,
     `<p class="meta">验证时间 validation time ${t(v.validationTime)} · 注册表 registry ` +
       `${t(v.registry.id)} #${v.registry.sequence}${v.registry.test ? ' (TEST 测试)' : ''}</p>`,
+    licenceHtml(v, t),
     '<h3>理由 Reasons</h3>',
     checksTable(zh.checks, en.checks, t),
   )
@@ -127,6 +128,17 @@ function documentHtml(r: FileResult, input: HtmlReportInput, t: Text, row?: Audi
   if (loose.length > 0) parts.push('<h3>印章图像 Seal pictures</h3>', picturesHtml(loose))
   parts.push('</section>')
   return parts.join('\n')
+}
+
+function licenceHtml(v: Verdict, t: Text): string {
+  const l = v.licence
+  if (!l) return ''
+  return (
+    `<div class="item"><h3>证照 Licence</h3><p>证照标识 identifier: <code>${t(l.identifier)}` +
+    `</code><br>类型 type: ${t(l.type)}<br>持证主体 holder: ${t(l.holder)}<br>` +
+    `颁发机构 issuer: ${t(l.issuer)} · 颁发日期 issued: ${t(l.issuedOn)}<br>` +
+    `有效期 validity: ${t(l.validFrom)} .. ${t(l.validTo)}</p></div>`
+  )
 }
 
 function checksTable(zh: readonly Check[], en: readonly Check[], t: Text): string {

@@ -61,6 +61,12 @@ export function renderVerdict(out: Output, v: Verdict, lang: 'zh' | 'en', verbos
   if (!verbose) return
   out.out(`  kind: ${v.kind ?? 'unknown'}  indication: ${v.indication}  time: ${v.validationTime}`)
   out.out(`  registry: ${v.registry.id} #${v.registry.sequence}${v.registry.test ? ' (TEST)' : ''}`)
+  const l = v.licence
+  if (l) {
+    out.out(`  licence ${l.identifier ?? '-'}  type ${l.type ?? '-'}`)
+    out.out(`    holder ${l.holder ?? '-'}  issuer ${l.issuer ?? '-'}  issued ${l.issuedOn ?? '-'}`)
+    out.out(`    valid ${l.validFrom ?? '?'} .. ${l.validTo ?? '?'}`)
+  }
   for (const c of v.checks) out.out(checkLine(out, c, '  '))
   for (const cert of v.certificates) {
     const province = cert.province ? `${cert.province.name} / ${cert.service?.name ?? ''}` : '-'
