@@ -1,0 +1,135 @@
+/**
+ * GB/T 36903 licence metadata from key/value pairs (OFD CustomData, PDF document information
+ * or XMP, JSON licence members): pinyin keys matched case-insensitively, dates normalised to
+ * `YYYY-MM-DD`. Reading only: the checks are made by the evaluator.
+ */
+
+/** The GB/T 36903 keys read into {@link LicenceFields}, by field. */
+export const LICENCE_KEYS = {
+  name: 'ZZMC',
+  typeCode: 'ZZLXDM',
+  number: 'ZZBH',
+  identifier: 'ZZBS',
+  issuer: 'ZZBFJG',
+  issuerCode: 'ZZBFJGDM',
+  issuedOn: 'ZZBFRQ',
+  holder: 'CZZT',
+  holderId: 'CZZTDM',
+  holderIdType: 'CZZTDMLX',
+  holderIdTypeCode: 'CZZTDMLXDM',
+  validFrom: 'ZZYXQQSRQ',
+  validTo: 'ZZYXQJZRQ',
+} as const
+
+export type LicenceField = keyof typeof LICENCE_KEYS
+
+/** Keys a licence must carry (GB/T 36903 mandatory items as written in practice). */
+export const MANDATORY_KEYS: readonly string[] = [
+  'ZZMC',
+  'ZZLXDM',
+  'ZZBH',
+  'ZZBS',
+  'ZZBFJG',
+  'ZZBFJGDM',
+  'ZZBFRQ',
+  'CZZT',
+  'CZZTDM',
+  'CZZTDMLXDM',
+  'ZZYXQQSRQ',
+]
+
+const DATE_FIELDS: ReadonlySet<LicenceField> = new Set(['issuedOn', 'validFrom', 'validTo'])
+
+/** Most pairs read; further pairs are ignored and counted. */
+export const MAX_METADATA_PAIRS = 1024
+/** Longest value kept, in characters. */
+export const MAX_METADATA_VALUE = 4096
+
+/** Values that mean "no end date" in the validity-until field. */
+const OPEN_ENDED = new Set(['长期', '永久', '长期有效', '9999-12-31', '99991231'])
+
+/** The normalised metadata and what was wrong while reading it. */
+export interface LicenceFields {
+  readonly values: Readonly<Partial<Record<LicenceField, string>>>
+  /** True when ZZYXQJZRQ says the licence does not expire (长期). */
+  readonly openEnded: boolean
+  /** Mandatory keys absent or empty. */
+  readonly missing: readonly string[]
+  /** Keys given twice with different values. */
+  readonly conflicting: readonly string[]
+  /** Date keys whose value is not a date. */
+  readonly badDates: readonly string[]
+  /** Every recognised GB/T 36903 key present, upper case (including KZ_ extensions). */
+  readonly keys: readonly string[]
+  readonly ignored: number
+}
+
+/** True when the pairs carry any GB/T 36903 key (the input is a licence). */
+export function hasLicenceMetadata(pairs: readonly { readonly name: string }[]): boolean {
+  return pairs.some((p) => p.name.trim().toUpperCase() === 'ZZBS')
+}
+
+/**
+ * Normalises a date written as `YYYY-MM-DD`, `YYYYMMDD`, `YYYY/MM/DD`, `YYYY年M月D日` or an
+ * ISO date-time to `YYYY-MM-DD`; undefined when it is none of those or not a real date.
+ */
+export function normaliseDate(text: string): string | undefined {
+  const t = text.trim()
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t) ??
+    /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t)
+  if (!m) return undefined
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    return undefined
+  }
+  return date.toISOString().slice(0, 10)
+}
+
+/** Reads GB/T 36903 metadata from key/value pairs. Never throws. */
+export function readLicenceFields(
+  pairs: readonly { readonly name: string; readonly value: string }[],
+): LicenceFields {
+  const seen = new Map<string, string>()
+  const conflicting = new Set<string>()
+  const used = pairs.slice(0, MAX_METADATA_PAIRS)
+  for (const p of used) {
+    const key = p.name.trim().toUpperCase()
+    const value = p.value.trim().slice(0, MAX_METADATA_VALUE)
+    const before = seen.get(key)
+    if (before !== undefined && before !== value) conflicting.add(key)
+    if (before === undefined || before === '') seen.set(key, value)
+  }
+  const values: Partial<Record<LicenceField, string>> = {}
+  const badDates: string[] = []
+  let openEnded = false
+  for (const [field, key] of Object.entries(LICENCE_KEYS) as [LicenceField, string][]) {
+    const raw = seen.get(key)
+    if (raw === undefined || raw === '') continue
+    if (field === 'validTo' && OPEN_ENDED.has(raw)) {
+      openEnded = true
+      continue
+    }
+    if (DATE_FIELDS.has(field)) {
+      const date = normaliseDate(raw)
+      if (date === undefined) badDates.push(key)
+      else values[field] = date
+      continue
+    }
+    values[field] = raw
+  }
+  const known = new Set<string>(Object.values(LICENCE_KEYS))
+  const keys = [...seen.keys()].filter((k) => known.has(k) || k.startsWith('KZ_'))
+  return {
+    values,
+    openEnded,
+    missing: MANDATORY_KEYS.filter((k) => !seen.get(k)),
+    conflicting: [...conflicting],
+    badDates,
+    keys,
+    ignored: pairs.length - used.length,
+  }
+}
