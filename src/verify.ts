@@ -53,7 +53,7 @@ function startsWith(bytes: Uint8Array, text: string): boolean {
   return true
 }
 
-function route(bytes: Uint8Array): Route | 'pdf' | 'jws' | 'unknown' {
+function route(bytes: Uint8Array): Route | 'jws' | 'unknown' {
   const head = bytes.subarray(0, 1024)
   const text = new TextDecoder('latin1').decode(head)
   if (text.includes('%PDF-')) return 'pdf'
@@ -155,7 +155,7 @@ async function evaluate(
   }
   const r = route(input)
   if (r === 'unknown') return failed('input.unsupported')
-  if (r === 'pdf' || r === 'jws') {
+  if (r === 'jws') {
     const params = { kind: r.toUpperCase() }
     return empty(r, [{ code: 'input.kind-not-available', status: 'indeterminate', params }])
   }

@@ -14,6 +14,7 @@ import { evaluateCertificates } from './certificate.js'
 import type { ChainContext } from './chain.js'
 import { evaluateCmsFile } from './cms-file.js'
 import { evaluateOfd } from './ofd.js'
+import { evaluatePdf } from './pdf.js'
 import { evaluateSeal, evaluateSesSignature, type SealPicture } from './ses.js'
 
 /** What evaluating one input produced, before it is folded into a verdict. */
@@ -33,7 +34,7 @@ export interface Evaluated {
 }
 
 /** The sniffed kinds this module evaluates, with the seal sub-kinds told apart. */
-export type Route = 'certificate' | 'ofd' | 'cms' | 'seal' | 'ses-signature'
+export type Route = 'certificate' | 'ofd' | 'pdf' | 'cms' | 'seal' | 'ses-signature'
 
 export function empty(kind: InputKind | null, findings: Finding[] = []): Evaluated {
   return { kind, findings, certificates: [], signatures: [], seals: [], parts: [], pictures: [] }
@@ -42,6 +43,7 @@ export function empty(kind: InputKind | null, findings: Finding[] = []): Evaluat
 const WHAT: Record<Route, string> = {
   certificate: 'certificate file',
   ofd: 'OFD package',
+  pdf: 'PDF document',
   cms: 'CMS signature',
   seal: 'GB/T 38540 seal',
   'ses-signature': 'GB/T 38540 seal signature',
@@ -50,6 +52,7 @@ const WHAT: Record<Route, string> = {
 const KIND: Record<Route, InputKind> = {
   certificate: 'certificate',
   ofd: 'ofd',
+  pdf: 'pdf',
   cms: 'cms',
   seal: 'seal',
   'ses-signature': 'seal',
@@ -85,6 +88,8 @@ export async function evaluateRoute(
         const out = await evaluateOfd(await readOfd(input), ctx, lang)
         return { ...empty(kind, out.findings), ...out }
       }
+      case 'pdf':
+        return await evaluatePdf(input, ctx, lang)
       case 'cms': {
         const out = await evaluateCmsFile(readCmsFile(input), ctx, lang)
         return { ...empty(kind, out.findings), signatures: out.results, parts: out.outcomes }

@@ -153,6 +153,10 @@ registerCodes({
     zh: 'PDF 结构问题（{code}）：{message}',
     en: 'PDF structure problem ({code}): {message}',
   },
+  'pdf.modifications-disallowed': {
+    zh: '第 {revision} 版签名之后的修改不被允许',
+    en: 'The changes made after the revision {revision} signed are not allowed',
+  },
   'pdf.changes-unavailable': {
     zh: '无法判断签名后的修改：{reason}',
     en: 'The changes made after signing cannot be judged: {reason}',

@@ -1,0 +1,168 @@
+/**
+ * Evaluation of a PDF: every signature the reader finds (AcroForm, /Perms, byte scan) is
+ * checked byte by byte, verified by its sniffed type, and judged against the changes made
+ * after the revision it signed; /DSS material feeds every chain; usage-rights (UR3)
+ * signatures and dictionaries no xref reaches are reported apart from document signatures.
+ */
+import {
+  findSignatures,
+  readPdf,
+  type PdfFile,
+  type PdfSignatureRef,
+} from '../formats/pdf/index.js'
+import { parseCertificate, type Certificate } from '../pki/certificate.js'
+import type { Finding, Lang } from '../verdict/messages.js'
+import type { ChainContext } from './chain.js'
+import type { Evaluated } from './dispatch.js'
+import { evaluatePdfAppearances } from './pdf-appearance.js'
+import { judgeChanges, mdpOf, type Mdp } from './pdf-permissions.js'
+import './pdf-codes.js'
+import { collectDss, type DssData } from './pdf-dss.js'
+import { prepareSignature, type PreparedSignature } from './pdf-prepare.js'
+import { evaluatePreparedSignature } from './pdf-signature.js'
+
+/** Most document signatures verified in one file. */
+export const MAX_PDF_SIGNATURES = 100
+/** Most reader problems reported as checks. */
+const MAX_PROBLEMS = 10
+
+function sameName(x: Uint8Array, y: Uint8Array): boolean {
+  return x.length === y.length && x.every((v, i) => v === y[i])
+}
+
+/** The context with the /DSS revocation data, and its certificates offered as issuers. */
+function withDss(ctx: ChainContext, dss: DssData): ChainContext {
+  const certs: Certificate[] = []
+  for (const der of dss.certificates) {
+    try {
+      certs.push(parseCertificate(der))
+    } catch {
+      // An unparsable /DSS certificate is simply not offered as an issuer.
+    }
+  }
+  const fetch = ctx.fetchIssuers
+  const fetchIssuers =
+    certs.length === 0
+      ? fetch
+      : async (c: Certificate): Promise<readonly Certificate[]> => {
+          const local = certs.filter((x) => sameName(x.subject.der, c.issuer.der))
+          if (local.length > 0 || !fetch) return local
+          return fetch(c)
+        }
+  return {
+    ...ctx,
+    crls: [...ctx.crls, ...dss.crls],
+    ocspResponses: [...ctx.ocspResponses, ...dss.ocspResponses],
+    ...(fetchIssuers ? { fetchIssuers } : {}),
+  }
+}
+
+function problemFindings(pdf: PdfFile): Finding[] {
+  const shown = pdf.problems.slice(0, MAX_PROBLEMS).map((p): Finding => ({
+    code: 'pdf.read-problem',
+    status: 'warning',
+    params: { code: p.code, message: p.message },
+    ...(p.offset !== undefined ? { detail: { offset: p.offset } } : {}),
+  }))
+  return shown
+}
+
+function objectName(ref: PdfSignatureRef): string {
+  return ref.sigRef ? `${ref.sigRef.num} ${ref.sigRef.gen} R` : '?'
+}
+
+/** Sorts signatures by the end of their signed bytes (the order they were made in). */
+function signedEnd(p: PreparedSignature): number {
+  return p.range ? p.range.c + p.range.d : Number.MAX_SAFE_INTEGER
+}
+
+/**
+ * Reads and evaluates a PDF. Throws the reader's FormatError/LimitError when the file cannot
+ * be read at all (the pipeline turns it into FORMAT_FAILURE).
+ * @example
+ * const out = await evaluatePdf(bytes, ctx, 'en')
+ * out.signatures.map((s) => s.status)
+ */
+export async function evaluatePdf(
+  bytes: Uint8Array,
+  ctx: ChainContext,
+  lang: Lang,
+): Promise<Evaluated> {
+  const pdf = readPdf(bytes)
+  const found = findSignatures(pdf)
+  const dss = collectDss(pdf)
+  const chainCtx = withDss(ctx, dss)
+  const findings: Finding[] = [...problemFindings(pdf), ...dss.findings]
+  const documentSigs: { ref: PdfSignatureRef; index: number }[] = []
+  for (const [index, ref] of found.entries()) {
+    const isUr3 = ref.foundBy.includes('perms-ur3')
+    const isField = ref.foundBy.includes('acroform') || ref.foundBy.includes('perms-docmdp')
+    if (isUr3 && !isField) {
+      findings.push({
+        code: 'pdf.signature.ur3',
+        status: 'warning',
+        params: { object: objectName(ref) },
+      })
+    } else if (!ref.sigRef) {
+      findings.push({
+        code: 'pdf.signature.unreachable',
+        status: 'warning',
+        params: { offset: ref.scanOffset ?? -1 },
+      })
+    } else documentSigs.push({ ref, index })
+  }
+  if (documentSigs.length > MAX_PDF_SIGNATURES) {
+    findings.push({
+      code: 'pdf.signature.too-many',
+      status: 'indeterminate',
+      params: { limit: MAX_PDF_SIGNATURES },
+    })
+  }
+  const prepared = documentSigs
+    .slice(0, MAX_PDF_SIGNATURES)
+    .map(({ ref, index }) => prepareSignature(pdf, ref, index))
+    .sort((x, y) => signedEnd(x) - signedEnd(y))
+  const mdp: Mdp[] = prepared.map((p) => mdpOf(pdf, p))
+  const appearance = evaluatePdfAppearances(pdf, found)
+  findings.push(...appearance.findings)
+  const out: Evaluated = {
+    kind: 'pdf',
+    findings,
+    certificates: [],
+    signatures: [],
+    seals: [],
+    parts: [],
+    pictures: [],
+  }
+  for (const p of prepared) {
+    const changes = judgeChanges(pdf, p, mdp)
+    const look = appearance.perSignature.get(p.index)
+    const orphan: Finding[] = p.ref.foundBy.every((f) => f === 'scan')
+      ? [
+          {
+            code: 'pdf.signature.orphan',
+            status: 'indeterminate',
+            params: { object: objectName(p.ref) },
+          },
+        ]
+      : []
+    const r = await evaluatePreparedSignature(p, bytes, {
+      ctx: chainCtx,
+      lang,
+      dssCertificates: dss.certificates,
+      extra: [...orphan, ...changes.findings, ...(look?.findings ?? [])],
+      modifications: changes.modifications,
+    })
+    out.signatures.push(r.signature)
+    out.parts.push(r.outcome)
+    if (r.seal) out.seals.push(r.seal)
+    for (const picture of r.pictures) {
+      out.pictures.push({ signatureId: p.id, role: 'signed', picture })
+    }
+    for (const picture of look?.pictures ?? []) {
+      out.pictures.push({ signatureId: p.id, role: 'displayed', picture })
+    }
+  }
+  if (out.signatures.length === 0) findings.push({ code: 'policy.no-signature', status: 'failed' })
+  return out
+}
