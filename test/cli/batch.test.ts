@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import pc from 'picocolors'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import type { Output } from '../../src/cli/output.js'
+import type { Verdict } from '../../src/verdict/types.js'
+import { FIXTURES, runCli } from './helpers.js'
+
+interface Fixture {
+  file: string
+  args?: string[]
+  expect: { status: string; subIndication: string | null }
+}
+const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as {
+  fixtures: Fixture[]
+}
+const plain = manifest.fixtures.filter((f) => !f.args?.length)
+
+const key = (v: Verdict) => ({
+  file: v.file,
+  status: v.status,
+  subIndication: v.subIndication,
+  kind: v.kind,
+})
+
+describe('verify over a folder in worker threads', () => {
+  it('-r fixtures --jobs 2 gives the same verdicts, in the same order, as --jobs 1', async () => {
+    const at = ['--at', '2026-12-03T00:00:00Z']
+    const one = await runCli(['verify', '-r', FIXTURES, '--jobs', '1', '--json', ...at])
+    const two = await runCli(['verify', '-r', FIXTURES, '--jobs', '2', '--json', ...at])
+    const a = (JSON.parse(one.out) as Verdict[]).map(key)
+    const b = (JSON.parse(two.out) as Verdict[]).map(key)
+    expect(a.length).toBeGreaterThan(manifest.fixtures.length)
+    expect(b).toEqual(a)
+    expect(two.code).toBe(one.code)
+    // Every file of the folder, in sorted walk order.
+    const files = a.map((v) => relative(FIXTURES, v.file!))
+    expect(files).toContain('certificates/310000-rsa-signer.pem')
+    expect(files.indexOf('certificates/random.bin')).toBeLessThan(files.indexOf('ofd/zip-bomb.ofd'))
+    // Fixtures that need no arguments get their manifest verdict in the folder run too.
+    for (const f of plain) {
+      const v = a.find((x) => x.file === join(FIXTURES, f.file))
+      expect({ file: f.file, status: v?.status, sub: v?.subIndication }).toEqual({
+        file: f.file,
+        status: f.expect.status,
+        sub: f.expect.subIndication,
+      })
+    }
+  }, 180_000)
+
+  it('keeps input order across workers and prints one line per file and a summary', async () => {
+    const files = plain
+      .slice(0, 8)
+      .map((f) => join(FIXTURES, f.file))
+      .reverse()
+    const r = await runCli(['verify', ...files, '--jobs', '3', '--lang', 'en'])
+    const lines = r.out.split('\n')
+    const perFile = lines.slice(0, files.length)
+    perFile.forEach((line, i) => expect(line).toContain(files[i]))
+    expect(r.out).toMatch(/summary: 8 files/)
+    expect(r.out).toMatch(/\n {2}total\s+\d+\s+\d+\s+\d+\s+0$/)
+    const statuses = plain.slice(0, 8).map((f) => f.expect.status)
+    const total = lines.at(-1)!.trim().split(/\s+/).slice(1).map(Number)
+    expect(total[0]).toBe(statuses.filter((s) => s === 'recognized').length)
+    expect(total[1]).toBe(statuses.filter((s) => s === 'rejected').length)
+  }, 120_000)
+
+  it('draws progress on a terminal stderr only, and not with --json or -q', async () => {
+    const files = plain.slice(0, 3).map((f) => join(FIXTURES, f.file))
+    const run = async (extra: string[]) => {
+      const drawn: string[] = []
+      const out: Output = {
+        out: () => undefined,
+        err: () => undefined,
+        color: pc.createColors(false),
+        progress: (t) => drawn.push(t),
+      }
+      await main(['verify', ...files, '--jobs', '1', ...extra], out)
+      return drawn
+    }
+    const drawn = await run([])
+    expect(drawn.filter((t) => t.startsWith('['))).toHaveLength(3)
+    expect(drawn.at(-2)).toMatch(/^\[#{24}\] 3\/3 /)
+    expect(drawn.at(-1)).toBe('')
+    expect(await run(['--json'])).toEqual([])
+    expect(await run(['-q'])).toEqual([])
+  })
+
+  it('refuses a bad --jobs and a folder without -r (exit 3)', async () => {
+    for (const jobs of ['0', 'many', '1000']) {
+      expect((await runCli(['verify', FIXTURES, '-r', '--jobs', jobs])).code).toBe(3)
+    }
+    const r = await runCli(['verify', FIXTURES])
+    expect(r.code).toBe(3)
+    expect(r.err).toMatch(/is a directory/)
+  })
+
+  it('an unreadable file among others gives exit 3 and still prints the others', async () => {
+    const good = join(FIXTURES, plain[0]!.file)
+    const r = await runCli(['verify', good, join(FIXTURES, 'nope.pem'), '--jobs', '2', '--json'])
+    expect(r.code).toBe(3)
+    expect((JSON.parse(r.out) as Verdict[]).map((v) => v.file)).toEqual([good])
+    expect(r.err).toMatch(/nope\.pem: no such file/)
+  })
+})
