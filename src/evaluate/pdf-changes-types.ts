@@ -3,6 +3,7 @@
  * each change is classified (LTA updates < new signatures < form filling < annotations <
  * other), and what the DocMDP / FieldMDP permissions of the certification make of it.
  */
+import type { ChangeKind } from '../formats/pdf/diff/kinds.js'
 import type { Finding } from '../verdict/messages.js'
 
 /** DocMDP permission level (/TransformParams /P of the certification signature). */
@@ -25,18 +26,8 @@ export interface PdfChangesOptions {
   readonly fieldLocks?: readonly FieldLock[]
 }
 
-/** The class of a change, from the most benign to the least. */
-export type ChangeKind = 'structure' | 'lta' | 'signature' | 'form-fill' | 'annotation' | 'other'
-
-/** The classes in increasing order of severity. */
-export const CHANGE_KIND_ORDER: readonly ChangeKind[] = [
-  'structure',
-  'lta',
-  'signature',
-  'form-fill',
-  'annotation',
-  'other',
-]
+export type { ChangeKind } from '../formats/pdf/diff/kinds.js'
+export { CHANGE_KIND_ORDER } from '../formats/pdf/diff/kinds.js'
 
 /** One object that differs between two consecutive revisions. */
 export interface ChangedObject {

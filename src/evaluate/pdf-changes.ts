@@ -2,10 +2,18 @@
  * Judges the changes made to a PDF after a signed revision: every later revision is compared
  * with the one before it through each revision's own cross-reference chain, each changed
  * object is classified, and the classes are checked against the DocMDP / FieldMDP
- * permissions.
+ * permissions. Anything that cannot be analysed counts as disallowed.
  */
+import { diffRevisions, type HeaderMismatch } from '../formats/pdf/diff/changes.js'
+import { classifyChange, type Classified } from '../formats/pdf/diff/classify.js'
+import type { ChangeKind } from '../formats/pdf/diff/kinds.js'
+import { findOverlaps, type Overlap } from '../formats/pdf/diff/overlap.js'
+import { indexRoles } from '../formats/pdf/diff/roles.js'
 import type { PdfFile } from '../formats/pdf/types.js'
-import type { PdfChangesOptions, PdfChangesResult } from './pdf-changes-types.js'
+import type { Finding } from '../verdict/messages.js'
+import './pdf-changes-codes.js'
+import { changeFindings, type Collected } from './pdf-changes-findings.js'
+import type { FieldLock, PdfChangesOptions, PdfChangesResult } from './pdf-changes-types.js'
 
 export type {
   ChangeKind,
@@ -16,6 +24,26 @@ export type {
   PdfChangesResult,
 } from './pdf-changes-types.js'
 
+/** The most severe class each DocMDP level permits (no DocMDP: up to annotations). */
+export function permittedKind(docMdp: 1 | 2 | 3 | undefined): ChangeKind {
+  if (docMdp === 1) return 'lta'
+  if (docMdp === 2) return 'form-fill'
+  return 'annotation'
+}
+
+/** Whether a field of fully qualified name `name` is locked by one of `locks`. */
+export function isFieldLocked(locks: readonly FieldLock[], name: string): boolean {
+  const listed = (fields: readonly string[]) =>
+    fields.some((f) => f === name || name.startsWith(`${f}.`))
+  return locks.some((l) =>
+    l.action === 'All' ? true : l.action === 'Include' ? listed(l.fields) : !listed(l.fields),
+  )
+}
+
+function failed(code: string, params: Record<string, string | number>): Finding {
+  return { code, status: 'failed', subIndication: 'FORMAT_FAILURE', params }
+}
+
 /**
  * Classifies what changed after revision `signedRevision` (index into `pdf.revisions`).
  *
@@ -23,26 +51,63 @@ export type {
  * @param signedRevision - the revision the signature covers
  * @param opts - DocMDP level and field locks in force
  * @returns `none` when no later revision changes anything, `allowed` when every change is
- *   permitted, `disallowed` otherwise; findings name the objects and pages
+ *   permitted, `disallowed` otherwise; findings name the objects and (1-based) pages
  */
 export function evaluatePdfChanges(
   pdf: PdfFile,
   signedRevision: number,
   opts: PdfChangesOptions = {},
 ): PdfChangesResult {
-  void opts
-  const later = pdf.revisions.length - 1 - signedRevision
-  if (later <= 0) return { modifications: 'none', findings: [], changedObjects: [] }
-  return {
-    modifications: 'disallowed',
-    findings: [
-      {
-        code: 'pdf.changes.not-analysed',
-        status: 'failed',
-        subIndication: 'FORMAT_FAILURE',
-        params: { count: later },
-      },
-    ],
-    changedObjects: [],
+  const count = pdf.revisions.length
+  if (!Number.isInteger(signedRevision) || signedRevision < 0 || signedRevision >= count) {
+    const f = failed('pdf.changes.revision', { revision: signedRevision, count })
+    return { modifications: 'disallowed', findings: [f], changedObjects: [] }
   }
+  let collected: Collected
+  try {
+    collected = collect(pdf, signedRevision, opts.fieldLocks ?? [])
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : ''
+    const reason = `${code ? `${code}: ` : ''}${e instanceof Error ? e.message : String(e)}`
+    const f = failed('pdf.changes.unreadable', { reason })
+    return { modifications: 'disallowed', findings: [f], changedObjects: [] }
+  }
+  return changeFindings(collected, permittedKind(opts.docMdp), opts.docMdp)
 }
+
+function collect(pdf: PdfFile, signed: number, locks: readonly FieldLock[]): Collected {
+  const out: Collected = { classified: [], mismatches: [], overlaps: [], prevBreaks: [] }
+  const isLocked = (name: string) => isFieldLocked(locks, name)
+  let ib = indexRoles(pdf, signed)
+  for (let rev = signed + 1; rev < pdf.revisions.length; rev++) {
+    const ia = indexRoles(pdf, rev)
+    const diff = diffRevisions(pdf, rev - 1, rev)
+    const ctx = { pdf, before: rev - 1, after: rev, ib, ia, isLocked }
+    const classified: Classified[] = diff.changes.map((ch) => classifyChange(ctx, ch))
+    out.classified.push(...classified.map((c) => ({ ...c, revision: rev })))
+    out.mismatches.push(
+      ...diff.headerMismatches.map((m): HeaderMismatch & { revision: number } => ({
+        ...m,
+        revision: rev,
+      })),
+    )
+    out.overlaps.push(
+      ...findOverlaps(pdf, rev, ia, classified).map((o): Overlap & { revision: number } => ({
+        ...o,
+        revision: rev,
+      })),
+    )
+    const prev = pdf.revisions[rev]!.trailer.get('Prev')
+    const expected = pdf.revisions[rev - 1]!.startxref
+    if (prev?.kind !== 'number' || prev.value !== expected) {
+      out.prevBreaks.push({
+        revision: rev,
+        prev: prev?.kind === 'number' ? prev.value : -1,
+        expected,
+      })
+    }
+    ib = ia
+  }
+  return out
+}
+
