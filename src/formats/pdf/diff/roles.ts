@@ -267,8 +267,8 @@ export function indexRoles(pdf: PdfFile, rev: number): RoleIndex {
       if (key === 'V') role = isSig ? 'sig-dict' : 'field-value'
       else if (key === 'AP') role = 'appearance'
       else if (key === 'DR' || key === 'DA') role = 'form-resource'
-      if (role === 'sig-dict' && refOf(value)) structural.add(refOf(value)!.num)
-      reaches.push({ from: value, role: { name: role, owner: r.num } })
+      if (role === 'sig-dict') sigDict(value, r.num)
+      else reaches.push({ from: value, role: { name: role, owner: r.num } })
     }
     const kids = get(d.get('Kids'))
     if (kids?.kind !== 'array') return
@@ -291,10 +291,13 @@ export function indexRoles(pdf: PdfFile, rev: number): RoleIndex {
   function walkPerms(value: PdfObject): void {
     const d = node(value, { name: 'document' })
     if (!d) return
-    for (const v of d.values()) {
-      const r = refOf(v)
-      if (r) structural.add(r.num)
-      reaches.push({ from: v, role: { name: 'sig-dict' } })
-    }
+    for (const v of d.values()) sigDict(v, undefined)
+  }
+
+  /** Marks a signature dictionary (structural: other walks stop there) and its contents. */
+  function sigDict(value: PdfObject, owner: number | undefined): void {
+    const role: Role = { name: 'sig-dict', ...(owner !== undefined ? { owner } : {}) }
+    const d = node(value, role)
+    if (d) for (const v of d.values()) reaches.push({ from: v, role })
   }
 }
