@@ -1,0 +1,99 @@
+/**
+ * Seeds of the reader properties (Node-only test code): for each reader, real inputs of the
+ * kind it reads, taken from the committed fixtures and, when present, the shared samples.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { unzipSync } from 'fflate'
+import { FIXTURES, ROOT, sample } from './fixtures.js'
+import { isPem, pemBlocks } from './pem.js'
+
+/** A named input. */
+export interface NamedBytes {
+  readonly name: string
+  readonly bytes: Uint8Array
+}
+
+function files(dir: string, suffix: string): string[] {
+  const out: string[] = []
+  for (const entry of readdirSync(dir).sort()) {
+    const full = join(dir, entry)
+    if (statSync(full).isDirectory()) out.push(...files(full, suffix))
+    else if (entry.endsWith(suffix)) out.push(full)
+  }
+  return out
+}
+
+function load(path: string): NamedBytes {
+  return { name: path.slice(ROOT.length), bytes: new Uint8Array(readFileSync(path)) }
+}
+
+function blocks(paths: readonly string[], label: string): NamedBytes[] {
+  return paths.flatMap((p) => {
+    const bytes = new Uint8Array(readFileSync(p))
+    if (!isPem(bytes)) return []
+    return pemBlocks(bytes)
+      .filter((b) => b.label === label)
+      .map((b, i) => ({ name: `${p.slice(ROOT.length)}#${i}`, bytes: b.der }))
+  })
+}
+
+function samples(paths: readonly string[]): NamedBytes[] {
+  return paths.flatMap((p) => {
+    const bytes = sample(p)
+    return bytes ? [{ name: `samples/${p}`, bytes }] : []
+  })
+}
+
+/** Every entry of every OFD fixture and OFD sample, by `file!entry`. */
+function ofdEntries(): NamedBytes[] {
+  const packages = [...files(join(FIXTURES, 'ofd'), '.ofd').map(load), ...ofdSamples()]
+  return packages.flatMap((p) => {
+    try {
+      const entries = unzipSync(p.bytes)
+      return Object.entries(entries).map(([k, v]) => ({ name: `${p.name}!${k}`, bytes: v }))
+    } catch {
+      return []
+    }
+  })
+}
+
+function ofdSamples(): NamedBytes[] {
+  return samples(['ofd/ofdrw-test-v4.ofd', 'ofd/zj-tax-invoice-v4.ofd'])
+}
+
+/** The seeds of each reader of `READERS`, by reader name. */
+export function readerSeeds(): Record<string, NamedBytes[]> {
+  const certFiles = files(join(FIXTURES, 'certificates'), '')
+  const pkiPems = files(join(FIXTURES, 'pki'), '.pem')
+  const crlFiles = files(join(FIXTURES, 'pki'), '.crl')
+  const entries = ofdEntries()
+  const signedValues = [
+    ...entries.filter((e) => e.name.endsWith('.dat')),
+    ...samples(['ofd/SignedValueV4.dat']),
+  ]
+  const xml = entries.filter((e) => e.name.endsWith('.xml'))
+  const ofd = [...files(join(FIXTURES, 'ofd'), '.ofd').map(load), ...ofdSamples()]
+  const seals = [
+    ...files(join(FIXTURES, 'seals'), '.esl').map(load),
+    ...samples(['ofd/UserV1.esl', 'ofd/UserV4.esl', 'ofd/UserV5.esl']),
+  ]
+  const ocsp = files(join(FIXTURES, 'certificates'), '.ocsp').map(load)
+  const p7b = files(join(FIXTURES, 'certificates'), '.p7b').map(load)
+  const cms = [...p7b, ...signedValues]
+  return {
+    parseCertificate: [...blocks(certFiles, 'CERTIFICATE'), ...blocks(pkiPems, 'CERTIFICATE')],
+    readCertificateFile: [...certFiles.map(load), ...samples(['ofd/ofdrw-USER.p12'])],
+    parseCrl: [...blocks(certFiles, 'X509 CRL'), ...blocks(crlFiles, 'X509 CRL')],
+    parseOcspResponse: ocsp,
+    parseSignedData: cms,
+    readCmsFile: cms,
+    parseTimestampToken: cms,
+    parseSeal: seals,
+    parseSesSignature: signedValues,
+    readZip: ofd,
+    parseXml: xml,
+    readOfd: ofd,
+    loadRegistry: [load(join(ROOT, 'src/registry/builtin/test-registry.json'))],
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Property (c): every reader, fed its real inputs mutated anywhere, or any other reader's
+ * inputs, either returns or throws a YrdError subclass — never another exception — and does
+ * so within the watchdog's bound.
+ */
+import * as fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fuzzParameters, testTimeout } from './config.js'
+import { applyMutations, mutationsArb } from './mutate.js'
+import { readerSeeds, type NamedBytes } from './reader-seeds.js'
+import { READERS } from './readers.js'
+import { Watchdog, type Outcome } from './watchdog.js'
+
+/** Fails unless the reader returned or threw a YrdError. */
+function expectClean(reader: string, input: string, outcome: Outcome): void {
+  if (outcome.kind === 'returned') return
+  if (outcome.kind === 'threw' && outcome.yrd) return
+  expect.fail(`${reader}(${input}) ended badly: ${JSON.stringify(outcome, null, 2)}`)
+}
+
+describe('fuzz: readers throw only YrdError', () => {
+  const seeds = readerSeeds()
+  const dog = new Watchdog()
+  const PASSWORD = 'yrd-test'
+
+  beforeAll(() => dog.warmUp())
+  afterAll(() => dog.close())
+
+  it('has seeds for every reader, and every seed reads cleanly', async () => {
+    expect(Object.keys(seeds).sort()).toEqual(Object.keys(READERS).sort())
+    for (const [reader, list] of Object.entries(seeds)) {
+      expect(list.length, reader).toBeGreaterThan(0)
+      for (const s of list) {
+        const outcome = await dog.run({ op: 'read', reader, bytes: s.bytes, password: PASSWORD })
+        expectClean(reader, s.name, outcome)
+      }
+    }
+  })
+
+  it('reads every other reader’s inputs without a foreign exception', async () => {
+    const all: NamedBytes[] = Object.values(seeds).flatMap((list) => list.slice(0, 6))
+    for (const reader of Object.keys(READERS)) {
+      for (const s of all) {
+        expectClean(reader, s.name, await dog.run({ op: 'read', reader, bytes: s.bytes }))
+      }
+    }
+  })
+
+  const RUNS = 120
+  for (const reader of Object.keys(READERS)) {
+    it(
+      `${reader}: mutated seeds`,
+      async () => {
+        const list = seeds[reader]!
+        await fc.assert(
+          fc.asyncProperty(fc.nat(list.length - 1), mutationsArb, async (i, mutations) => {
+            const s = list[i]!
+            const bytes = applyMutations(s.bytes, mutations)
+            const outcome = await dog.run({ op: 'read', reader, bytes, password: PASSWORD })
+            expectClean(reader, s.name, outcome)
+          }),
+          fuzzParameters(`reader-${reader}`, RUNS),
+        )
+      },
+      testTimeout(RUNS),
+    )
+  }
+
+  it('the watchdog reports a foreign exception, so the properties above can fail', async () => {
+    const outcome = await dog.run({ op: 'read', reader: 'no-such-reader', bytes: new Uint8Array() })
+    expect(outcome).toMatchObject({ kind: 'threw', yrd: false })
+  })
+})
