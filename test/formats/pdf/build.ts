@@ -121,3 +121,37 @@ export function basicDocument(w: PdfWriter, content = 'BT /F1 12 Tf (Hello) Tj E
   rows.push([4, w.stream(4, '', content)])
   return rows
 }
+
+/**
+ * A zlib stream that inflates to about `size` zero bytes: one fixed-Huffman block of a
+ * literal 0 followed by length-258/distance-1 matches (13 bits each), built directly.
+ */
+export function deflateBomb(size: number): Uint8Array {
+  const out: number[] = [0x78, 0x01]
+  let acc = 0
+  let n = 0
+  const bits = (value: number, count: number) => {
+    for (let i = 0; i < count; i++) {
+      acc |= ((value >> i) & 1) << n++
+      if (n === 8) {
+        out.push(acc)
+        acc = 0
+        n = 0
+      }
+    }
+  }
+  const code = (value: number, count: number) => {
+    for (let i = count - 1; i >= 0; i--) bits((value >> i) & 1, 1)
+  }
+  bits(1, 1)
+  bits(1, 2)
+  code(0x30, 8)
+  for (let made = 1; made < size; made += 258) {
+    code(0xc5, 8)
+    code(0, 5)
+  }
+  code(0, 7)
+  if (n > 0) out.push(acc)
+  out.push(0, 0, 0, 0)
+  return Uint8Array.from(out)
+}

@@ -1,9 +1,15 @@
-import { zlibSync } from 'fflate'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { YrdError } from '../../../src/errors.js'
 import { findSignatures, readPdf } from '../../../src/formats/pdf/index.js'
-import { basicDocument, bytesLatin1, latin1Bytes, PdfWriter, type Row } from './build.js'
+import {
+  basicDocument,
+  bytesLatin1,
+  deflateBomb,
+  latin1Bytes,
+  PdfWriter,
+  type Row,
+} from './build.js'
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -47,21 +53,31 @@ describe('hostile files', () => {
     expect(pdf.problems.map((p) => p.code)).toContain('format.pdf.prev-cycle')
   })
 
-  it('a deflate bomb stops at the per-stream bound', () => {
+  it('a deflate bomb stops at the per-stream and total bounds', () => {
     const w = new PdfWriter()
     const rows = basicDocument(w)
-    const bomb = zlibSync(new Uint8Array(70 * 1024 * 1024), { level: 1 })
-    rows.push([5, w.stream(5, '/Filter /FlateDecode', bomb)])
+    rows.push([5, w.stream(5, '/Filter /FlateDecode', deflateBomb(8 << 20))])
+    w.table(rows, '<< /Size 6 /Root 1 0 R >>')
+    const tight = readPdf(w.bytes(), { maxStreamOutput: 1 << 20 })
+    const s = tight.resolve({ num: 5, gen: 0 })
+    expect(s?.kind).toBe('stream')
+    if (s?.kind !== 'stream') return
+    expect(timed(() => codeOf(() => tight.decodeStream(s)))).toBe('limit.pdf.stream-output')
+    const total = readPdf(w.bytes(), { maxTotalOutput: 1 << 20 })
+    expect(timed(() => codeOf(() => total.decodeStream(s)))).toBe('limit.pdf.total-output')
+    const loose = readPdf(w.bytes())
+    expect(loose.decodeStream(s).data.length).toBe(1 + 258 * Math.ceil((8 * 2 ** 20 - 1) / 258))
+  })
+
+  it('a deflate bomb past 64 MiB stops at the default bound', { timeout: 30_000 }, () => {
+    const w = new PdfWriter()
+    const rows = basicDocument(w)
+    rows.push([5, w.stream(5, '/Filter /FlateDecode', deflateBomb(100 << 20))])
     w.table(rows, '<< /Size 6 /Root 1 0 R >>')
     const pdf = readPdf(w.bytes())
     const s = pdf.resolve({ num: 5, gen: 0 })
-    expect(s?.kind).toBe('stream')
-    if (s?.kind !== 'stream') return
-    expect(timed(() => codeOf(() => pdf.decodeStream(s)))).toBe('limit.pdf.stream-output')
-    const small = readPdf(w.bytes(), { maxStreamOutput: 1 << 30, maxTotalOutput: 1 << 20 })
-    const s2 = small.resolve({ num: 5, gen: 0 })
-    expect(s2?.kind === 'stream' && codeOf(() => small.decodeStream(s2))).toBe(
-      'limit.pdf.total-output',
+    expect(s?.kind === 'stream' && codeOf(() => pdf.decodeStream(s))).toBe(
+      'limit.pdf.stream-output',
     )
   })
 
