@@ -40,6 +40,10 @@ export const PDF_CHANGES_CODES = {
     zh: '版本 {revision} 的 /Prev 指向 {prev}，而不是上一版本的交叉引用（{expected}）',
     en: 'Revision {revision} has /Prev {prev} instead of the previous cross-reference ({expected})',
   },
+  'pdf.changes.unchained-revision': {
+    zh: '签名版本之后偏移 {offset} 处的修订不在 /Prev 链上，其修改无法按交叉引用核对',
+    en: 'The revision at offset {offset}, after the signed one, is not on the /Prev chain; its changes cannot be checked',
+  },
   'pdf.changes.unreadable': {
     zh: '无法分析签名后的修改：{reason}',
     en: 'The changes after signing cannot be analysed: {reason}',

@@ -17,6 +17,8 @@ export interface Collected {
   readonly mismatches: AtRevision<HeaderMismatch>[]
   readonly overlaps: AtRevision<Overlap>[]
   readonly prevBreaks: { revision: number; prev: number; expected: number }[]
+  /** Offsets of unchained revisions after the signed one. */
+  readonly unchained: number[]
 }
 
 /** Most object numbers, pages or reasons listed in one message. */
@@ -104,6 +106,9 @@ export function changeFindings(
   }
   for (const p of c.prevBreaks.slice(0, MAX_REPEATED)) {
     findings.push({ code: 'pdf.changes.prev-chain', status: 'warning', params: { ...p } })
+  }
+  for (const offset of c.unchained.slice(0, MAX_REPEATED)) {
+    findings.push(fail('pdf.changes.unchained-revision', { offset }))
   }
   const real = c.classified.filter((x) => x.kind !== 'structure')
   const disallowed = findings.some((f) => f.status === 'failed')

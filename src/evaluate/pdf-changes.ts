@@ -75,8 +75,22 @@ export function evaluatePdfChanges(
   return changeFindings(collected, permittedKind(opts.docMdp), opts.docMdp)
 }
 
+/** Offsets of revisions after the signed one that the /Prev chain leaves out. */
+function unchained(pdf: PdfFile, signed: number): number[] {
+  const end = pdf.revisions[signed]!.end
+  return pdf.problems
+    .filter((p) => p.code === 'format.pdf.unchained-revision' && (p.offset ?? end) >= end)
+    .map((p) => p.offset ?? end)
+}
+
 function collect(pdf: PdfFile, signed: number, locks: readonly FieldLock[]): Collected {
-  const out: Collected = { classified: [], mismatches: [], overlaps: [], prevBreaks: [] }
+  const out: Collected = {
+    classified: [],
+    mismatches: [],
+    overlaps: [],
+    prevBreaks: [],
+    unchained: unchained(pdf, signed),
+  }
   const isLocked = (name: string) => isFieldLocked(locks, name)
   let ib = indexRoles(pdf, signed)
   for (let rev = signed + 1; rev < pdf.revisions.length; rev++) {
@@ -110,4 +124,3 @@ function collect(pdf: PdfFile, signed: number, locks: readonly FieldLock[]): Col
   }
   return out
 }
-

@@ -14,6 +14,8 @@ export class PdfWriter {
   private readonly offsets = new Map<number, number>()
   private lastXref = -1
   private size = 1
+  /** Offset of each revision's xref table, oldest first. */
+  readonly xrefs: number[] = []
   /** Offsets of every body written for each object, oldest first. */
   readonly history = new Map<number, number[]>()
 
@@ -37,7 +39,7 @@ export class PdfWriter {
   }
 
   /** Writes the queued objects, an xref table and a trailer: one revision. */
-  commit(root = '1 0 R', extra = ''): this {
+  commit(root = '1 0 R', extra = '', prev?: number): this {
     const entries = new Map<number, number>()
     for (const [num, p] of [...this.pending].sort((a, b) => a[0] - b[0])) {
       if (p.body !== undefined) {
@@ -56,11 +58,13 @@ export class PdfWriter {
     for (const [num, off] of entries) {
       t += `${num} 1\n${String(off).padStart(10, '0')} 00000 n\r\n`
     }
-    const prev = this.lastXref >= 0 ? ` /Prev ${this.lastXref}` : ''
-    t += `trailer\n<< /Size ${this.size} /Root ${root}${prev} ${extra}>>\n`
+    const back = prev ?? this.lastXref
+    const prevKey = back >= 0 ? ` /Prev ${back}` : ''
+    t += `trailer\n<< /Size ${this.size} /Root ${root}${prevKey} ${extra}>>\n`
     t += `startxref\n${xref}\n%%EOF\n`
     this.text += t
     this.lastXref = xref
+    this.xrefs.push(xref)
     return this
   }
 
