@@ -112,7 +112,7 @@ export class PdfLexer {
 
   /** Reads one object; `n g R` becomes a reference. */
   parseObject(depth = 0): PdfObject {
-    if (depth > this.maxDepth) {
+    if (depth >= this.maxDepth) {
       throw pdfLimit('depth', 'objects nested too deeply', '对象嵌套过深')
     }
     this.skipWs()
