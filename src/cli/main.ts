@@ -1,8 +1,9 @@
 /**
- * The command dispatcher: `verify`, `registry`; `--help` and `--version` on stdout with exit 0,
+ * The command dispatcher: `verify`, `audit`, `inspect`, `registry`; `--help` and `--version` on stdout with exit 0,
  * usage errors and unreadable inputs on stderr with exit 3, never a stack trace unless --debug.
  */
 import { runAudit } from './commands/audit.js'
+import { runInspect } from './commands/inspect.js'
 import { runRegistry } from './commands/registry.js'
 import { runVerify } from './commands/verify.js'
 import { CliError, processOutput, type Output } from './output.js'
@@ -12,13 +13,15 @@ export const HELP = `yrd-verify ${VERSION} — 长三角电子证照、电子印
 Verifier for Yangtze River Delta electronic licences, seals and signatures.
 
 Usage:
-  yrd-verify verify FILE... [options]      verify certificates and signed documents
+  yrd-verify verify FILE|DIR... [options]  verify certificates and signed documents
+                                           (-r folders, --jobs N, --html REPORT.html)
+  yrd-verify inspect FILE [--extract DIR]  show the structure: certificates, seals, signatures
   yrd-verify registry show [FILE]          show a trust registry (default: built-in TEST)
   yrd-verify registry check FILE           check a registry's signature and validity
   yrd-verify audit [DIR]                   check every fixture against DIR/manifest.json
   yrd-verify --help | --version
 
-Run "yrd-verify verify --help" for the options.
+Run "yrd-verify COMMAND --help" for the options of a command.
 Exit codes: 0 all recognised, 1 any rejected, 2 any indeterminate, 3 usage or unreadable.`
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
@@ -41,6 +44,7 @@ export async function main(
     if (command === 'verify') return await runVerify(rest, out)
     if (command === 'registry') return await runRegistry(rest, out)
     if (command === 'audit') return await runAudit(rest, out)
+    if (command === 'inspect') return await runInspect(rest, out)
     throw new CliError(`unknown command "${command}" / 未知命令；see yrd-verify --help`)
   } catch (e) {
     if (e instanceof CliError) {

@@ -76,6 +76,13 @@ describe('personal numbers in CLI output', () => {
     expect(shown.out).toContain(PHONE)
   })
 
+  it('masks the subject in inspect text output, not in inspect --json', async () => {
+    const text = await runCli(['inspect', file])
+    expect(text.out).toContain('310***********1239')
+    expect(text.out).not.toContain(ID)
+    expect((await runCli(['inspect', file, '--json'])).out).toContain(ID)
+  })
+
   it('keeps the data in --json', async () => {
     const r = await runCli(['verify', file, '--json'])
     const v = JSON.parse(r.out) as Verdict
