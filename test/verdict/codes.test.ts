@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import '../../src/evaluate/chain.js'
 import { allCodes } from '../../src/verdict/messages.js'
 import '../../src/verify.js'
+import { guidanceFor } from './code-guidance.js'
 
 const DOC = join(import.meta.dirname, '../../docs/check-codes.md')
 
@@ -18,9 +19,17 @@ function table(): string {
     'and English (`--lang zh|en`); `{name}` marks a value filled in from the input. This file is',
     'generated from the code tables in `src/` and a test keeps it in step with them.',
     '',
-    '| code | 中文 | English |',
-    '|---|---|---|',
-    ...rows.map(([code, t]) => `| \`${code}\` | ${cell(t.zh)} | ${cell(t.en)} |`),
+    'The last column says what the code means and what to do about it, by code family (the',
+    'longest matching prefix), in English and Chinese. A check with status `passed` needs no',
+    'action; the advice applies when it failed, was indeterminate or warned.',
+    '',
+    '| code | 中文 | English | meaning / what to do · 含义与处理 |',
+    '|---|---|---|---|',
+    ...rows.map(([code, t]) => {
+      const g = guidanceFor(code)
+      const advice = g ? `${g.en}<br>${g.zh}` : ''
+      return `| \`${code}\` | ${cell(t.zh)} | ${cell(t.en)} | ${cell(advice)} |`
+    }),
     '',
   ].join('\n')
 }
@@ -33,6 +42,14 @@ describe('check codes', () => {
       expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$/)
       expect(text.zh).toMatch(/[\u4e00-\u9fff]/)
       expect(text.en.length).toBeGreaterThan(5)
+    }
+  })
+
+  it('all have guidance (meaning / what to do) in both languages', () => {
+    const missing = [...allCodes().keys()].filter((code) => !guidanceFor(code))
+    expect(missing).toEqual([])
+    for (const code of allCodes().keys()) {
+      expect(guidanceFor(code)!.zh).toMatch(/[\u4e00-\u9fff]/)
     }
   })
 
