@@ -9,14 +9,8 @@ import { fuzzParameters, testTimeout } from './config.js'
 import { applyMutations, mutationsArb } from './mutate.js'
 import { readerSeeds, type NamedBytes } from './reader-seeds.js'
 import { READERS } from './readers.js'
-import { Watchdog, type Outcome } from './watchdog.js'
-
-/** Fails unless the reader returned or threw a YrdError. */
-function expectClean(reader: string, input: string, outcome: Outcome): void {
-  if (outcome.kind === 'returned') return
-  if (outcome.kind === 'threw' && outcome.yrd) return
-  expect.fail(`${reader}(${input}) ended badly: ${JSON.stringify(outcome, null, 2)}`)
-}
+import { expectClean } from './outcomes.js'
+import { Watchdog } from './watchdog.js'
 
 describe('fuzz: readers throw only YrdError', () => {
   const seeds = readerSeeds()

@@ -9,7 +9,8 @@ import { fuzzParameters, testTimeout } from './config.js'
 import { FUZZ_TIME, loadSeeds, sample, type Seed } from './fixtures.js'
 import { applyMutations, mutationsArb } from './mutate.js'
 import { isPem, pemBlocks, replaceBlock } from './pem.js'
-import { Watchdog, type Outcome } from './watchdog.js'
+import { expectVerdict } from './outcomes.js'
+import { Watchdog } from './watchdog.js'
 
 const SAMPLE_FILES = [
   'ofd/ofdrw-test-v4.ofd',
@@ -30,13 +31,6 @@ function seeds(): Seed[] {
     out.push({ file: `samples/${file}`, kind: 'sample', bytes, options: empty, expect })
   }
   return out
-}
-
-/** Fails unless the outcome is a verdict (or an `input.*` YrdError). */
-export function expectVerdict(outcome: Outcome): void {
-  if (outcome.kind === 'verdict') return
-  if (outcome.kind === 'threw' && outcome.yrd && outcome.code?.startsWith('input.')) return
-  expect.fail(`verify() did not end in a verdict: ${JSON.stringify(outcome, null, 2)}`)
 }
 
 describe('fuzz: verify() always ends in a verdict', () => {
