@@ -125,10 +125,12 @@ export async function evaluatePreparedSignature(
   if (looksLikeSignedData(value)) {
     let eContentType: string | undefined
     let eContent: Uint8Array | undefined
+    let bare = false
     try {
       const sd = parseSignedData(value, { allowZeroPadding: true })
       eContentType = sd.eContentType
       eContent = sd.eContent
+      bare = sd.signers.some((s) => !s.signedAttrsDer)
     } catch {
       eContentType = undefined
     }
@@ -144,10 +146,12 @@ export async function evaluatePreparedSignature(
       return { ...finish(base, checks), seal: null, pictures: [] }
     }
     const source = contentSource(eContent, () => coveredBytes(bytes, range), digestOf)
+    // Without signed attributes the signature is over the content itself: hand the bytes over.
+    const content = source.content ?? (bare ? coveredBytes(bytes, range) : undefined)
     const r = await evaluateCmsSignature(value, ctx, lang, {
       id: p.id,
       digestOf,
-      ...(source.content ? { content: source.content } : {}),
+      ...(content ? { content } : {}),
     })
     const own = source.finding ? [render(source.finding, lang)] : []
     const base: Base = {

@@ -4,6 +4,7 @@
  * after the revision it signed; /DSS material feeds every chain; usage-rights (UR3)
  * signatures and dictionaries no xref reaches are reported apart from document signatures.
  */
+import { verifySignature } from '../crypto/verify.js'
 import {
   findSignatures,
   readPdf,
@@ -30,6 +31,33 @@ function sameName(x: Uint8Array, y: Uint8Array): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i])
 }
 
+/** True when `issuer` may have issued `c`: same name, and same key id when both carry one. */
+function issues(issuer: Certificate, c: Certificate): boolean {
+  if (!sameName(issuer.subject.der, c.issuer.der)) return false
+  const aki = c.authorityKeyIdentifier?.keyIdentifier
+  const ski = issuer.subjectKeyIdentifier
+  return !aki || !ski || sameName(aki, ski)
+}
+
+/**
+ * The /DSS certificates whose key verifies `c` (a name match alone is not enough: a file may
+ * carry several CAs of the same name). A self-signed certificate gets none.
+ */
+async function dssIssuers(certs: readonly Certificate[], c: Certificate): Promise<Certificate[]> {
+  const out: Certificate[] = []
+  for (const x of certs) {
+    if (x.sha256 === c.sha256 || !issues(x, c)) continue
+    const check = await verifySignature({
+      algorithm: c.signatureAlgorithm,
+      publicKey: x.spki,
+      data: c.tbs,
+      signature: c.signatureValue,
+    })
+    if (check.valid) out.push(x)
+  }
+  return out
+}
+
 /** The context with the /DSS revocation data, and its certificates offered as issuers. */
 function withDss(ctx: ChainContext, dss: DssData): ChainContext {
   const certs: Certificate[] = []
@@ -45,7 +73,7 @@ function withDss(ctx: ChainContext, dss: DssData): ChainContext {
     certs.length === 0
       ? fetch
       : async (c: Certificate): Promise<readonly Certificate[]> => {
-          const local = certs.filter((x) => sameName(x.subject.der, c.issuer.der))
+          const local = await dssIssuers(certs, c)
           if (local.length > 0 || !fetch) return local
           return fetch(c)
         }
