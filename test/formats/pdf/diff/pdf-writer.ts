@@ -88,7 +88,9 @@ export const BASE: Record<number, string> = {
     '/ByteRange [0 10 20 10] /Contents <3000> /Reason (Approved) >>',
   7: '<< /FT /Sig /T (Sig1) /V 6 0 R /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132 >>',
   8: '<< /Fields [7 0 R 9 0 R] /SigFlags 3 >>',
-  9: '<< /FT /Tx /T (Name) /V (Alice) /Subtype /Widget /Rect [100 100 300 120] /P 3 0 R /AP << /N 10 0 R >> >>',
+  9:
+    '<< /FT /Tx /T (Name) /V (Alice) /Subtype /Widget /Rect [100 100 300 120] /P 3 0 R ' +
+    '/AP << /N 10 0 R >> >>',
   10: stream('/Type /XObject /Subtype /Form /BBox [0 0 200 20]', 'BT (Alice) Tj ET'),
   11: stream('', 'BT /F1 12 Tf 72 700 Td (You are fired) Tj ET'),
 }
