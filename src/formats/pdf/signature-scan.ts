@@ -32,6 +32,8 @@ export interface ScanHit {
   readonly inField: boolean
   /** Revision whose xref entry points at the enclosing body (or whose bytes hold the hit). */
   readonly revision: number
+  /** Offset of the enclosing object's header. */
+  readonly body: number
 }
 
 /** True when `d` looks like a signature dictionary. */
@@ -77,7 +79,7 @@ export function scanSignatures(pdf: PdfFile): ScanHit[] {
   const b = pdf.bytes
   const list = bodies(pdf)
   const hits: ScanHit[] = []
-  const done = new Set<string>()
+  const done = new Set<number>()
   for (const needle of NEEDLES) {
     const n = ascii(needle)
     for (let p = indexOfBytes(b, n); p >= 0; p = indexOfBytes(b, n, p + n.length)) {
@@ -87,9 +89,8 @@ export function scanSignatures(pdf: PdfFile): ScanHit[] {
       }
       const hit = locateHit(pdf, list, p, needle === '/ByteRange')
       if (hit === null) continue
-      const key = hit.ref ? `${hit.ref.num} ${hit.ref.gen} ${hit.revision}` : `@${hit.offset}`
-      if (hit.byteRange || !done.has(key)) hits.push(hit)
-      done.add(key)
+      if (hit.byteRange || !done.has(hit.body)) hits.push(hit)
+      done.add(hit.body)
     }
   }
   return hits
@@ -117,6 +118,7 @@ function locateHit(pdf: PdfFile, list: Body[], p: number, byteRange: boolean): S
         ref: body.ref,
         inField: kind === 'field',
         revision: body.revision,
+        body: body.offset,
       }
     }
   }
@@ -151,6 +153,7 @@ function orphan(pdf: PdfFile, p: number, byteRange: boolean): ScanHit | null {
             ref: null,
             inField: false,
             revision: revisionHolding(pdf, p),
+            body: start,
           }
         }
       } catch (error) {

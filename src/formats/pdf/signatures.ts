@@ -199,7 +199,7 @@ export function findSignatures(pdf: PdfFile): PdfSignatureRef[] {
   }
   for (const hit of scanSignatures(pdf)) {
     let key: string
-    if (hit.ref === null) key = `@${hit.offset}`
+    if (hit.ref === null) key = `@${hit.body}`
     else if (hit.inField) key = `f${hit.ref.num} ${hit.ref.gen}`
     else key = refKey(hit.ref)
     const init = {
