@@ -70,7 +70,8 @@ export interface PdfFile {
   readonly problems: readonly PdfProblem[]
   /** The object `ref` as revision `rev` (default: last) sees it, via that revision's xref chain. */
   resolve(ref: PdfRef, rev?: number): PdfObject | undefined
-  /** Where `num` is defined as seen from revision `rev`: the entry and the revision that wrote it. */
+  /** Where `num` is defined as seen from revision `rev`: the entry and the revision that
+   *  wrote it. */
   locate(num: number, rev?: number): { entry: XrefEntry; revision: number } | undefined
   /** Follows a ref (bounded) and returns a direct object. */
   deref(obj: PdfObject | undefined, rev?: number): PdfObject | undefined

@@ -83,7 +83,8 @@ export class PdfWriter {
     const z = zlibSync(data)
     this.stream(
       num,
-      `/Type /XRef /W [1 4 2] /Index [${index.join(' ')}] /Size ${size} /Filter /FlateDecode ${extra}`,
+      `/Type /XRef /W [1 4 2] /Index [${index.join(' ')}] /Size ${size} ` +
+        `/Filter /FlateDecode ${extra}`,
       z,
     )
     if (startxref) this.text += `startxref\n${at}\n%%EOF\n`
