@@ -95,7 +95,7 @@ export function readRevisions(
     const stmt = stmts[s]!
     try {
       const groups = walkChain(ctx, stmt.xref, maxRevisions, linearized)
-      return finish(bytes, groups, stmts, s, problems)
+      return finish(bytes, groups, stmts, s, problems, linearized)
     } catch (error) {
       if (!(error instanceof YrdError) || error.code.startsWith('limit.')) throw error
       lastError = error
@@ -176,6 +176,7 @@ function finish(
   stmts: Statement[],
   startIdx: number,
   problems: PdfProblem[],
+  linearized: boolean,
 ): PdfRevision[] {
   const used = new Set<number>([startIdx])
   const revisions: PdfRevision[] = groups.map((g, index) => {
@@ -219,7 +220,9 @@ function finish(
     }
   }
   for (let i = 0; i < stmts.length; i++) {
-    if (!used.has(i) && stmts[i]!.at < stmts[startIdx]!.at) {
+    // a linearized file's first-page trailer ends with the placeholder `startxref 0`
+    const placeholder = linearized && stmts[i]!.xref === 0
+    if (!used.has(i) && !placeholder && stmts[i]!.at < stmts[startIdx]!.at) {
       problems.push({
         code: 'format.pdf.unchained-revision',
         message: 'a startxref/%%EOF is not on the /Prev chain / 存在未链接的修订',

@@ -28,8 +28,9 @@ export interface XrefContext {
   count: number
 }
 
-function isEol(c: number | undefined): boolean {
-  return c === 10 || c === 13 || c === 32
+/** The three two-byte entry endings ISO 32000 allows: SP CR, SP LF, CR LF. */
+function isEntryEnd(a: number | undefined, b: number | undefined): boolean {
+  return (a === 32 && (b === 13 || b === 10)) || (a === 13 && b === 10)
 }
 
 function digits(b: Uint8Array, p: number, n: number): number {
@@ -92,9 +93,7 @@ function readTable(ctx: XrefContext, lx: PdfLexer, offset: number): XrefSection 
         b[p + 10] === 32 &&
         b[p + 16] === 32 &&
         (t === 110 || t === 102) &&
-        isEol(b[p + 18]) &&
-        isEol(b[p + 19]) &&
-        !(b[p + 18] === 32 && b[p + 19] === 32)
+        isEntryEnd(b[p + 18], b[p + 19])
       let entry: { off: number; gen: number; t: number }
       if (strict) {
         entry = { off, gen, t: t! }

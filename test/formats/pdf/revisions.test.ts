@@ -172,3 +172,52 @@ describe('revisions and per-revision resolution', () => {
     ])
   })
 })
+
+describe('linearized files', () => {
+  it('the first-page section and the main section form one revision; updates add more', () => {
+    const w = new PdfWriter()
+    w.raw('9 0 obj\n<< /Linearized 1 /L 0 >>\nendobj\n')
+    const lin = w.text.indexOf('9 0 obj')
+    const firstPage = w.text.length
+    const mainGuess = firstPage + 400
+    w.raw(`xref\n9 1\n${String(lin).padStart(10, '0')} 00000 n\r\n`)
+    w.raw(`trailer\n<< /Size 10 /Root 1 0 R /Prev ${mainGuess} >>\nstartxref\n0\n%%EOF\n`)
+    const rows = basicDocument(w)
+    w.raw(' '.repeat(mainGuess - w.text.length))
+    const tableAt = w.text.length
+    w.raw('xref\n')
+    w.raw('0 5\n0000000000 65535 f\r\n')
+    for (const r of rows.slice(1)) w.raw(`${String(r[1]).padStart(10, '0')} 00000 n\r\n`)
+    w.raw(`trailer\n<< /Size 5 >>\nstartxref\n${firstPage}\n%%EOF\n`)
+    expect(tableAt).toBe(mainGuess)
+    const pdf = readPdf(w.bytes())
+    expect(pdf.revisions.length).toBe(1)
+    expect(pdf.revisions[0]!.startxref).toBe(firstPage)
+    expect(pdf.revisions[0]!.end).toBe(w.text.length)
+    expect(pdf.objectNumbers()).toEqual([1, 2, 3, 4, 9])
+    expect(pdf.problems).toEqual([])
+    const before = w.text.length
+    w.table([[4, w.stream(4, '', 'UPDATED')]], `<< /Size 10 /Root 1 0 R /Prev ${firstPage} >>`)
+    const upd = readPdf(w.bytes())
+    expect(upd.revisions.length).toBe(2)
+    expect(upd.revisions[0]!.end).toBe(before)
+    expect(contentOf(upd, 1)).toBe('UPDATED')
+    expect(contentOf(upd, 0)).toContain('Hello')
+    expect(upd.problems).toEqual([])
+  })
+
+  it('without /Linearized a forward /Prev starts a new revision and is flagged', () => {
+    const w = new PdfWriter()
+    const rows = basicDocument(w)
+    const first = w.text.length
+    w.raw(`xref\n0 1\n0000000000 65535 f\r\ntrailer\n<< /Size 5 /Root 1 0 R /Prev `)
+    const patch = w.text.length
+    w.raw(`0000000000 >>\nstartxref\n0\n%%EOF\n`)
+    const main = w.table(rows, '<< /Size 5 /Root 1 0 R >>')
+    w.text = w.text.slice(0, patch) + String(main).padStart(10, '0') + w.text.slice(patch + 10)
+    w.raw(`startxref\n${first}\n%%EOF\n`)
+    const pdf = readPdf(w.bytes())
+    expect(pdf.revisions.length).toBe(2)
+    expect(pdf.problems.map((p) => p.code)).toContain('format.pdf.forward-prev')
+  })
+})
