@@ -3,9 +3,17 @@
  * and the checks on the widget (a rectangle covering most of the page); for the document,
  * seal-like images drawn by page content that no signature appearance binds.
  */
-import type { PdfFile, PdfSignatureRef } from '../formats/pdf/types.js'
+import { YrdError } from '../errors.js'
+import { coverage, pageBox, readRect, type Rect } from '../formats/pdf/appearance/geometry.js'
+import { decodeImageXObject } from '../formats/pdf/appearance/image-xobject.js'
+import { toPicture } from '../formats/pdf/appearance/picture.js'
+import { imagesDrawn } from '../formats/pdf/appearance/walk.js'
+import { formResources, normalAppearance } from '../formats/pdf/appearance/widget.js'
+import type { PdfFile, PdfObject, PdfRef, PdfSignatureRef } from '../formats/pdf/types.js'
 import type { Picture } from '../images/picture.js'
 import type { Finding } from '../verdict/messages.js'
+import './pdf-appearance-codes.js'
+import { unboundSealFindings } from './pdf-appearance-pages.js'
 
 export type { Picture } from '../images/picture.js'
 
@@ -25,9 +33,137 @@ export interface PdfAppearanceResult {
   readonly findings: Finding[]
 }
 
+/** A widget covering more than this share of its page is a sneaky full-page widget. */
+export const FULL_PAGE_SHARE = 0.5
+
+/** Annotation flags that keep a widget from being shown (Hidden, NoView). */
+const HIDDEN_FLAGS = 2 | 32
+
+const refKey = (r: PdfRef) => `${r.num} ${r.gen}`
+
+interface Page {
+  readonly ref: PdfRef
+  readonly dict: ReadonlyMap<string, PdfObject>
+}
+
+function pageOf(
+  pdf: PdfFile,
+  widget: ReadonlyMap<string, PdfObject>,
+  declared: number | null,
+  pages: readonly Page[],
+): number | null {
+  if (declared !== null && pages[declared]) return declared
+  const p = widget.get('P')
+  if (p?.kind !== 'ref') return null
+  const i = pages.findIndex((page) => page.ref.num === p.ref.num && page.ref.gen === p.ref.gen)
+  return i >= 0 ? i : null
+}
+
+function hidden(pdf: PdfFile, widget: ReadonlyMap<string, PdfObject>, rev: number): boolean {
+  const f = pdf.deref(widget.get('F'), rev)
+  return f?.kind === 'number' && (Math.trunc(f.value) & HIDDEN_FLAGS) !== 0
+}
+
+/** Evaluates the widgets of one signature, adding its image refs and digests to `bound`. */
+function evaluateWidgets(
+  pdf: PdfFile,
+  sig: PdfSignatureRef,
+  pages: readonly Page[],
+  rev: number,
+  bound: { refs: Set<string>; digests: Set<string> },
+): SignatureAppearance {
+  const pictures: Picture[] = []
+  const findings: Finding[] = []
+  const field = sig.fieldName ?? (sig.sigRef ? `${sig.sigRef.num} ${sig.sigRef.gen} R` : '?')
+  let visible = 0
+  for (const w of sig.widgets.slice(0, 64)) {
+    const obj = pdf.resolve(w.ref, rev)
+    if (obj?.kind !== 'dict') continue
+    const widget = obj.entries
+    const rect: Rect | undefined =
+      readRect(pdf, widget.get('Rect'), rev) ??
+      (w.rect && w.rect.length === 4 ? readRect(pdf, arrayOf(w.rect), rev) : undefined)
+    if (!rect || rect[2] - rect[0] <= 0 || rect[3] - rect[1] <= 0 || hidden(pdf, widget, rev)) {
+      continue
+    }
+    visible++
+    const pageIndex = pageOf(pdf, widget, w.pageIndex, pages)
+    const page = pageIndex === null ? undefined : pages[pageIndex]
+    const pageNo = pageIndex === null ? '?' : pageIndex + 1
+    const box = page ? pageBox(pdf, page.dict, rev) : undefined
+    const share = box ? coverage(rect, box) : 0
+    if (share > FULL_PAGE_SHARE) {
+      findings.push({
+        code: 'pdf.appearance.full-page-widget',
+        status: 'failed',
+        subIndication: 'FORMAT_FAILURE',
+        params: { field, page: pageNo, percent: Math.round(share * 100) },
+        detail: { rect: [...rect], pageBox: box ? [...box] : null },
+      })
+    }
+    const ap = normalAppearance(pdf, widget, rev)
+    if (!ap) {
+      findings.push({
+        code: 'pdf.appearance.missing',
+        status: 'warning',
+        params: { field, page: pageNo },
+      })
+      continue
+    }
+    const walk = imagesDrawn(pdf, [ap], formResources(pdf, ap, rev), rev)
+    if (walk.images.length === 0) {
+      findings.push({
+        code: 'pdf.appearance.no-picture',
+        status: 'passed',
+        params: { field, page: pageNo },
+      })
+    }
+    for (const img of walk.images) {
+      if (img.ref) bound.refs.add(refKey(img.ref))
+      try {
+        const { picture } = toPicture(decodeImageXObject(pdf, img.stream, rev))
+        bound.digests.add(picture.sha256)
+        if (pictures.some((p) => p.sha256 === picture.sha256)) continue
+        pictures.push(picture)
+        const { format, width, height, sha256 } = picture
+        findings.push({
+          code: 'pdf.appearance.picture',
+          status: 'passed',
+          params: { page: pageNo, format, width, height, sha256 },
+          detail: { path: img.path },
+        })
+      } catch (e) {
+        if (!(e instanceof YrdError)) throw e
+        findings.push({
+          code: 'pdf.appearance.image-unreadable',
+          status: 'warning',
+          params: { page: pageNo, name: img.path, reason: e.message },
+          detail: { code: e.code },
+        })
+      }
+    }
+    const first = walk.problems[0]
+    if (first) {
+      findings.push({
+        code: 'pdf.appearance.unreadable',
+        status: 'warning',
+        params: { count: walk.problems.length, reason: first.message },
+      })
+    }
+  }
+  if (visible === 0) {
+    findings.push({ code: 'pdf.appearance.invisible', status: 'passed', params: { field } })
+  }
+  return { pictures, findings }
+}
+
+function arrayOf(values: readonly number[]): PdfObject {
+  return { kind: 'array', items: values.map((value) => ({ kind: 'number', value })) }
+}
+
 /**
  * Extracts the seal pictures of every signature widget and checks widgets and page images.
- * Never throws on malformed appearances: problems become findings.
+ * Malformed appearances and pictures become findings; only unexpected errors propagate.
  *
  * @param pdf the read file
  * @param signatures the signatures found in it (`findSignatures(pdf)`)
@@ -38,9 +174,14 @@ export function evaluatePdfAppearances(
   signatures: PdfSignatureRef[],
   rev?: number,
 ): PdfAppearanceResult {
+  const r = rev ?? pdf.revisions.length - 1
+  const pages = pdf.pages(r)
+  const bound = { refs: new Set<string>(), digests: new Set<string>() }
+  const widgets = new Set<string>()
   const perSignature = new Map<number, SignatureAppearance>()
-  signatures.forEach((_, i) => perSignature.set(i, { pictures: [], findings: [] }))
-  void pdf
-  void rev
-  return { perSignature, findings: [] }
+  signatures.forEach((sig, i) => {
+    for (const w of sig.widgets) widgets.add(refKey(w.ref))
+    perSignature.set(i, evaluateWidgets(pdf, sig, pages, r, bound))
+  })
+  return { perSignature, findings: unboundSealFindings(pdf, widgets, bound, r) }
 }

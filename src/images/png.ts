@@ -86,7 +86,7 @@ export function encodePng(raster: Raster): Uint8Array {
   u32(ihdr, 0, width)
   u32(ihdr, 4, height)
   ihdr.set([8, opaque ? 2 : 6, 0, 0, 0], 8)
-  const idat = zlibSync(filterRows(pixels, width * bpp, height, bpp), { level: 6 })
+  const idat = zlibSync(filterRows(pixels, width * bpp, height, bpp), { level: 1 })
   const parts = [
     new Uint8Array(SIGNATURE),
     chunk('IHDR', ihdr),

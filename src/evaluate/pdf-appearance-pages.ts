@@ -1,0 +1,125 @@
+/**
+ * The document-level part of the appearance evaluation: pictures shown on the pages outside
+ * signature widgets that look like seals. An image-only seal is never a seal: such a picture
+ * makes the document not recognised (`policy.image-only-seal`).
+ */
+import { YrdError } from '../errors.js'
+import { decodeImageXObject } from '../formats/pdf/appearance/image-xobject.js'
+import { pageImages, type PageImage } from '../formats/pdf/appearance/page-images.js'
+import { toPicture } from '../formats/pdf/appearance/picture.js'
+import type { PdfFile } from '../formats/pdf/types.js'
+import { looksLikeSeal } from '../images/seal-like.js'
+import type { Finding } from '../verdict/messages.js'
+import './pdf-appearance-codes.js'
+
+/** Bounds of the page scan. */
+export const PAGE_SCAN_LIMITS = { maxPages: 2000, maxDecoded: 500 } as const
+
+/** What the signature appearances bind: image references and picture digests. */
+export interface BoundPictures {
+  readonly refs: ReadonlySet<string>
+  readonly digests: ReadonlySet<string>
+}
+
+/** True when the image's declared size could be a seal (so it is worth decoding). */
+function candidate(pdf: PdfFile, img: PageImage, rev: number): boolean {
+  const w = pdf.deref(img.stream.dict.get('Width'), rev)
+  const h = pdf.deref(img.stream.dict.get('Height'), rev)
+  if (w?.kind !== 'number' || h?.kind !== 'number') return false
+  if (w.value < 16 || h.value < 16) return false
+  const aspect = w.value / h.value
+  return aspect >= 0.5 && aspect <= 2
+}
+
+/**
+ * Scans every page (content and non-signature annotations) for seal-like pictures not bound
+ * to a signature appearance.
+ */
+export function unboundSealFindings(
+  pdf: PdfFile,
+  signatureWidgets: ReadonlySet<string>,
+  bound: BoundPictures,
+  rev: number,
+): Finding[] {
+  const findings: Finding[] = []
+  const problems: string[] = []
+  const notAnalysed: PageImage[] = []
+  let shown = 0
+  let decoded = 0
+  const pages = pdf.pages(rev)
+  if (pages.length > PAGE_SCAN_LIMITS.maxPages) {
+    problems.push(`${pages.length} pages, only the first ${PAGE_SCAN_LIMITS.maxPages} scanned`)
+  }
+  for (const [pageIndex, page] of pages.slice(0, PAGE_SCAN_LIMITS.maxPages).entries()) {
+    let found: ReturnType<typeof pageImages>
+    try {
+      found = pageImages(pdf, page.dict, pageIndex, signatureWidgets, rev)
+    } catch (e) {
+      if (!(e instanceof YrdError)) throw e
+      problems.push(`page ${pageIndex + 1}: ${e.message}`)
+      continue
+    }
+    problems.push(...found.problems.map((p) => `page ${pageIndex + 1}: ${p.message}`))
+    for (const img of found.images) {
+      shown++
+      if (img.ref && bound.refs.has(`${img.ref.num} ${img.ref.gen}`)) continue
+      if (!candidate(pdf, img, rev)) continue
+      if (decoded >= PAGE_SCAN_LIMITS.maxDecoded) {
+        problems.push(`more than ${PAGE_SCAN_LIMITS.maxDecoded} candidate pictures`)
+        break
+      }
+      decoded++
+      const params = { page: pageIndex + 1, name: img.path }
+      try {
+        const pic = toPicture(decodeImageXObject(pdf, img.stream, rev))
+        if (bound.digests.has(pic.picture.sha256)) continue
+        if (!pic.raster) {
+          notAnalysed.push(img)
+          continue
+        }
+        const likeness = looksLikeSeal(pic.raster)
+        if (!likeness.sealLike) continue
+        findings.push({
+          code: 'policy.image-only-seal',
+          status: 'failed',
+          params,
+          detail: {
+            sha256: pic.picture.sha256,
+            width: pic.picture.width,
+            height: pic.picture.height,
+            source: img.source === 'content' ? 'content' : 'annotation',
+            redShare: Number(likeness.redShare.toFixed(3)),
+            outline: Number(likeness.outline.toFixed(3)),
+          },
+        })
+      } catch (e) {
+        if (!(e instanceof YrdError)) throw e
+        problems.push(`page ${pageIndex + 1} ${img.path}: ${e.message}`)
+      }
+    }
+  }
+  const first = notAnalysed[0]
+  if (first) {
+    findings.push({
+      code: 'pdf.appearance.images-not-analysed',
+      status: 'warning',
+      params: { count: notAnalysed.length, page: first.pageIndex + 1, name: first.path },
+    })
+  }
+  if (problems.length > 0) {
+    findings.push({
+      code: 'pdf.appearance.unreadable',
+      status: 'warning',
+      params: { count: problems.length, reason: problems[0]! },
+      detail: { problems: problems.slice(0, 20) },
+    })
+  }
+  if (!findings.some((f) => f.code === 'policy.image-only-seal')) {
+    findings.push({
+      code: 'pdf.appearance.no-unbound-seal',
+      status: 'passed',
+      params: { images: shown },
+    })
+  }
+  return findings
+}
