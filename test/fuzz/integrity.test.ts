@@ -10,7 +10,14 @@ import { fuzzParameters, testTimeout } from './config.js'
 import { FUZZ_TIME, loadSeeds, type Seed } from './fixtures.js'
 import { applyMutations, mutationsArb, sameBytes } from './mutate.js'
 import { isPem, pemBlocks, replaceBlock } from './pem.js'
-import { firstChildRegion, ofdTargets, rezip, tbsRegions, unzip } from './signed-parts.js'
+import {
+  firstChildRegion,
+  ofdTargets,
+  pdfSignedRanges,
+  rezip,
+  tbsRegions,
+  unzip,
+} from './signed-parts.js'
 import { expectVerdict } from './outcomes.js'
 import { Watchdog, type Outcome } from './watchdog.js'
 
@@ -89,6 +96,35 @@ describe('fuzz: a change inside the signed bytes is never recognized', () => {
       )
     },
     testTimeout(OFD),
+  )
+
+  // The signed licence PDFs of the four provinces (RSA, ECDSA, SM2) and the seal-signed one.
+  const pdfs = recognized.filter((s) => /^pdf\/3[1-4]0000-licence-/.test(s.file))
+
+  it('the signed licence PDFs are recognized unchanged (the property below can fail)', async () => {
+    expect(pdfs.length).toBeGreaterThanOrEqual(12)
+    for (const s of pdfs) {
+      expect(await verifyBytes(s, s.bytes), s.file).toMatchObject({ status: 'recognized' })
+      expect(pdfSignedRanges(s.bytes).length, s.file).toBeGreaterThanOrEqual(2)
+    }
+  })
+
+  const PDF = 80
+  it(
+    'PDF licences: inside the bytes a /ByteRange covers',
+    async () => {
+      const targets = pdfs.flatMap((s) => pdfSignedRanges(s.bytes).map((region) => ({ s, region })))
+      await fc.assert(
+        fc.asyncProperty(fc.nat(targets.length - 1), mutationsArb, async (i, mutations) => {
+          const { s, region } = targets[i]!
+          const bytes = applyMutations(s.bytes, mutations, region)
+          fc.pre(!sameBytes(bytes, s.bytes))
+          notRecognized(await verifyBytes(s, bytes), s.file)
+        }),
+        fuzzParameters('integrity-pdf', PDF),
+      )
+    },
+    testTimeout(PDF),
   )
 
   const seals = recognized.filter((s) => s.kind === 'seal')

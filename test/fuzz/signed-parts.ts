@@ -123,3 +123,15 @@ export function ofdTargets(entries: Entries): OfdTarget[] {
   }
   return out
 }
+
+/** The byte ranges every /ByteRange of a PDF covers (its signed bytes). */
+export function pdfSignedRanges(pdf: Uint8Array): Region[] {
+  const text = new TextDecoder('latin1').decode(pdf)
+  const out: Region[] = []
+  for (const m of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
+    const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number]
+    if (b > 0) out.push({ start: a, end: a + b })
+    if (d > 0) out.push({ start: c, end: c + d })
+  }
+  return out
+}

@@ -21,6 +21,8 @@ const SAMPLE_FILES = [
   'pdf/pyhanko-no-signed-attrs.pdf',
 ]
 
+const STABLE_KINDS = ['certificate', 'ofd', 'seal', 'cms']
+
 function seeds(): Seed[] {
   const out = loadSeeds()
   for (const file of SAMPLE_FILES) {
@@ -46,7 +48,8 @@ describe('fuzz: verify() always ends in a verdict', () => {
     for (const s of all) {
       const outcome = await verifyBytes(s, s.bytes)
       expectVerdict(outcome)
-      if (s.kind !== 'sample' && outcome.kind === 'verdict') {
+      // PDF and JWS verdicts are asserted by the manifest test and the PDF integrity property.
+      if (STABLE_KINDS.includes(s.kind) && outcome.kind === 'verdict') {
         expect({ status: outcome.status, subIndication: outcome.subIndication }, s.file).toEqual(
           s.expect,
         )
