@@ -89,6 +89,10 @@ registerCodes({
     zh: '签名只覆盖文件前 {end} 字节，且不在修订版末尾结束（增量保存攻击 ISA）',
     en: 'The signature covers the first {end} bytes only, not ending a revision (ISA)',
   },
+  'pdf.coverage.trailing-data': {
+    zh: '最后一个修订版之后还有 {bytes} 字节未签名、未被任何交叉引用说明的数据（增量保存攻击 ISA）',
+    en: '{bytes} bytes after the last revision are unsigned and described by no xref (ISA)',
+  },
   'pdf.sig-dict': {
     zh: '签名字典（第 {revision} 版）：{fields}',
     en: 'Signature dictionary (revision {revision}): {fields}',
@@ -110,8 +114,8 @@ registerCodes({
     en: 'The signature dictionary {object} belongs to no signature field; viewers do not show it',
   },
   'pdf.signature.unreachable': {
-    zh: '文件中偏移 {offset} 处有签名字典，但任何修订版的交叉引用都不指向它',
-    en: 'A signature dictionary at offset {offset} is reached by no revision’s cross-reference',
+    zh: '文件中偏移 {offset} 处有签名字典，但任何修订版的交叉引用都不指向它（文件被截断或签名被移除）',
+    en: 'A signature dictionary at offset {offset} is reached by no revision’s xref (truncated file or removed signature)',
   },
   'pdf.signature.ur3': {
     zh: '使用权签名（UR3）{object}：不是文档签名，不计入互认',

@@ -140,6 +140,10 @@ export function prepareSignature(
   findings.push(contents.finding)
   if (!contents.value) return { ...out, dict, fatal: true }
   findings.push(coverageFinding(pdf, cov.coverage, cov.revision, range.c + range.d))
+  const tail = unaccountedTail(pdf)
+  if (cov.coverage === 'entire-revision' && tail > 0) {
+    findings.push(fail('pdf.coverage.trailing-data', { bytes: tail }))
+  }
   const later = redefinitionFindings(pdf, sigRef, revision, dict)
   findings.push(...later)
   const fatal = later.some((f) => f.status === 'failed')
@@ -149,4 +153,16 @@ export function prepareSignature(
 function describe(fields: Record<string, string>): string {
   const parts = Object.entries(fields).map(([k, v]) => `/${k} ${v}`)
   return parts.length ? parts.join('; ') : '—'
+}
+
+function isSpace(x: number): boolean {
+  return x === 0x20 || x === 0x0a || x === 0x0d || x === 0x09 || x === 0x0c || x === 0x00
+}
+
+/** Bytes after the last revision that are not white space (no revision accounts for them). */
+function unaccountedTail(pdf: PdfFile): number {
+  const end = pdf.revisions[pdf.revisions.length - 1]?.end ?? 0
+  const bytes = pdf.bytes
+  for (let i = end; i < bytes.length; i++) if (!isSpace(bytes[i]!)) return bytes.length - end
+  return 0
 }

@@ -134,7 +134,8 @@ export async function evaluatePdf(
     } else if (!ref.sigRef) {
       findings.push({
         code: 'pdf.signature.unreachable',
-        status: 'warning',
+        status: 'failed',
+        subIndication: 'FORMAT_FAILURE',
         params: { offset: ref.scanOffset ?? -1 },
       })
     } else documentSigs.push({ ref, index })
