@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseCertificate } from '../../src/pki/certificate.js'
 import { safeName } from '../../src/cli/inspect/artifacts.js'
+import { berLength } from '../../src/cli/inspect/ber-length.js'
 import { FIXTURES, ROOT, runCli } from './helpers.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'yrd-inspect-'))
@@ -109,6 +110,38 @@ describe('yrd-verify inspect', () => {
     const seal = info.documents[0].signatures[0].signedValue.seal
     expect(seal.esID).toBe('33010600000001')
     expect(seal.picture.format).toBe('ofd')
+  })
+
+  it('shows PDF revisions and signatures with byte ranges and their CMS signers', async () => {
+    const file = join(ROOT, '../shared/samples/pdf/dss-two-sigs-incsave.pdf')
+    const { code, info } = await inspectJson([file])
+    expect([code, info.kind]).toEqual([0, 'pdf'])
+    expect(info.revisions).toHaveLength(4)
+    const [first, second] = info.signatures
+    expect(info.signatures).toHaveLength(2)
+    expect(first.byteRange).toHaveLength(4)
+    expect(first.byteRange[0]).toBe(0)
+    expect([first.coversRevision, first.coversWholeFile]).toEqual([1, false])
+    expect([second.coversRevision, second.coversWholeFile]).toEqual([3, true])
+    expect(first.subFilter).toBe('/ETSI.CAdES.detached')
+    expect(first.cms.signers).toHaveLength(1)
+    // A CMS with indefinite lengths (BER) followed by zero padding is still read.
+    const lt = await inspectJson([join(ROOT, '../shared/samples/pdf/dss-pades-lt-xrefstm.pdf')])
+    for (const sig of lt.info.signatures) expect(sig.cms.error).toBeUndefined()
+    const bytes = readFileSync(file)
+    const cut = join(tmp, 'cut.pdf')
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    expect([0, 1]).toContain((await runCli(['inspect', cut])).code)
+  })
+
+  it('measures BER elements, definite and indefinite, and refuses broken ones', () => {
+    expect(berLength(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05, 0, 0, 0]))).toBe(5)
+    const indefinite = [0x30, 0x80, 0x02, 0x01, 0x05, 0x30, 0x80, 0, 0, 0, 0, 0, 0, 0]
+    expect(berLength(new Uint8Array(indefinite))).toBe(11)
+    expect(berLength(new Uint8Array([0x30, 0x80, 0x02, 0x01]))).toBeUndefined()
+    expect(berLength(new Uint8Array([0x30, 0x85, 1, 1, 1, 1, 1]))).toBeUndefined()
+    const deep = new Uint8Array(400).fill(0x30).map((v, i) => (i % 2 ? 0x80 : v))
+    expect(berLength(deep)).toBeUndefined()
   })
 
   it('never throws on bad input: prints the error and exits 1', async () => {

@@ -1,6 +1,6 @@
 /**
  * `yrd-verify inspect FILE [--json] [--extract DIR]`: the structure of a supported input
- * (certificates, PKCS#7/PKCS#12, CMS, seals, seal signatures, OFD packages). It never decides
+ * (certificates, PKCS#7/PKCS#12, CMS, seals, seal signatures, OFD packages, PDFs). It never decides
  * anything; a file that cannot be read or parsed prints its error and exits with 1.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -9,12 +9,14 @@ import { readCertificateFile, sniffCertificateInput } from '../../formats/certif
 import { readCmsFile } from '../../formats/cms/read.js'
 import { sniffCms } from '../../formats/cms/sniff.js'
 import { readOfd } from '../../formats/ofd/index.js'
+import { readPdf } from '../../formats/pdf/index.js'
 import { parseSeal, parseSesSignature, sniffSes } from '../../formats/ses/index.js'
 import { COMMON_OPTIONS, parse, type Options } from '../args.js'
 import { readInput } from '../files.js'
 import { Artifacts } from '../inspect/artifacts.js'
 import { describeCms, describeCertificateFile } from '../inspect/describe-cms.js'
 import { describeOfd } from '../inspect/describe-ofd.js'
+import { describePdf } from '../inspect/describe-pdf.js'
 import { describeSeal, describeSesSignature } from '../inspect/describe-ses.js'
 import { plain } from '../inspect/plain.js'
 import { treeLines } from '../inspect/print-tree.js'
@@ -24,7 +26,7 @@ import { CliError, mapOutput, type Output } from '../output.js'
 export const INSPECT_HELP = `Usage: yrd-verify inspect FILE [--json] [--extract DIR] [--password PASS]
 
 Shows the structure of a certificate file (PEM, DER, .p7b, .p12), a CMS signature, a GB/T 38540
-seal (.esl) or seal signature, or an OFD package: certificates (subject, issuer, serial,
+seal (.esl) or seal signature, an OFD package or a PDF (revisions, signatures, byte ranges): certificates (subject, issuer, serial,
 validity, key, extensions), signers, seals (esID, name, type, validity, maker, certificate
 list, picture), OFD signatures with their references and status, stamp annotations, DocInfo
 and custom data (licence metadata), and files no signature protects.
@@ -45,9 +47,7 @@ const INSPECT_OPTIONS = {
 /** The structure of `bytes`, by what its content looks like. */
 async function describe(bytes: Uint8Array, artifacts: Artifacts, password?: string) {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
-  if (head.includes('%PDF-')) {
-    throw new CliError('PDF structure is not available in this build / 暂不支持查看 PDF 结构')
-  }
+  if (head.includes('%PDF-')) return { kind: 'pdf', ...describePdf(readPdf(bytes), artifacts) }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     return { kind: 'ofd', ...describeOfd(readOfd(bytes), artifacts) }
   }
