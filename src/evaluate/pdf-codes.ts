@@ -103,7 +103,9 @@ registerCodes({
   },
   'pdf.sig-dict.redefined': {
     zh: '签名字典在签名后的第 {revision} 版被重新定义（{keys}）；仅采用签名时的值（签名字典伪造）',
-    en: 'The signature dictionary was redefined in revision {revision} ({keys}); only the signed values are used (sig-dict spoofing)',
+    en:
+      'The signature dictionary was redefined in revision {revision} ({keys}); ' +
+      'only the signed values are used (sig-dict spoofing)',
   },
   'pdf.sig-dict.range-changed': {
     zh: '签名字典在第 {revision} 版改动了 /ByteRange 或 /Contents',
@@ -115,7 +117,9 @@ registerCodes({
   },
   'pdf.signature.unreachable': {
     zh: '文件中偏移 {offset} 处有签名字典，但任何修订版的交叉引用都不指向它（文件被截断或签名被移除）',
-    en: 'A signature dictionary at offset {offset} is reached by no revision’s xref (truncated file or removed signature)',
+    en:
+      'A signature dictionary at offset {offset} is reached by no revision’s xref ' +
+      '(truncated file or removed signature)',
   },
   'pdf.signature.ur3': {
     zh: '使用权签名（UR3）{object}：不是文档签名，不计入互认',

@@ -3,8 +3,10 @@
  * optional. Shown as the claimed signing time only; never used as proof of time.
  */
 
-const PATTERN =
-  /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:(Z|[+-])(?:(\d{2})'?(?:(\d{2})'?)?)?)?$/
+const PATTERN = new RegExp(
+  '^(?:D:)?(\\d{4})(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?' +
+    "(?:(Z|[+-])(?:(\\d{2})'?(?:(\\d{2})'?)?)?)?$",
+)
 
 /** Parses a PDF date, or returns undefined when it is not one. */
 export function pdfDate(text: string): Date | undefined {
