@@ -9,9 +9,13 @@ import { FIXTURES, ROOT, runCli } from './helpers.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'yrd-inspect-'))
 
+/** The inspect JSON: a free-form tree, walked by the tests with expectations at each step. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Tree = Record<string, any>
+
 async function inspectJson(argv: string[]) {
   const r = await runCli(['inspect', ...argv, '--json'])
-  return { code: r.code, info: JSON.parse(r.out) as Record<string, any>, err: r.err }
+  return { code: r.code, info: JSON.parse(r.out) as Tree, err: r.err }
 }
 
 describe('yrd-verify inspect', () => {
