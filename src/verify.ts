@@ -5,6 +5,8 @@
 import type { ChainContext } from './evaluate/chain.js'
 import { derItems } from './evaluate/der-inputs.js'
 import { empty, evaluateRoute, type Evaluated, type Route } from './evaluate/dispatch.js'
+import { evaluateLicence } from './evaluate/licence.js'
+import { recognise } from './evaluate/recognition.js'
 import { sniffCertificateInput } from './formats/certificate/read.js'
 import { sniffCms } from './formats/cms/sniff.js'
 import { sniffSes } from './formats/ses/index.js'
@@ -39,6 +41,8 @@ export interface VerifyOptions {
   readonly revocationSources?: readonly RevocationSource[]
   /** Finds issuer certificates an input lacks (AIA caIssuers with the online fetcher). */
   readonly fetchIssuers?: (certificate: Certificate) => Promise<readonly Certificate[]>
+  /** The payload of a detached JWS licence (docs/jws-licence.md). */
+  readonly detachedPayload?: Uint8Array
   /** Largest input accepted, in bytes; default 1 GiB. */
   readonly maxInputBytes?: number
 }
@@ -113,18 +117,36 @@ export async function verifyDetailed(
   const findings: Finding[] = registry.test
     ? [{ code: 'registry.test', status: 'warning' }, ...result.findings]
     : result.findings
-  const checks = findings.map((f) => render(f, lang))
+  const validated = findings.map((f) => render(f, lang))
+  const licence = result.licence
+    ? evaluateLicence(result.licence.pairs, time, result.licence.source)
+    : null
+  const recognition =
+    result.kind === null
+      ? { findings: [], province: null }
+      : recognise({
+          licence,
+          signatures: result.signatures,
+          seals: result.seals,
+          validation: aggregate(validated, result.parts),
+          registry,
+          time,
+          lang,
+        })
+  const checks = [...validated, ...recognition.findings.map((f) => render(f, lang))]
   const outcome = aggregate(checks, result.parts)
   const verdict: Verdict = {
     kind: result.kind,
     status: outcome.status,
     indication: outcome.indication,
     subIndication: outcome.subIndication,
-    province: commonProvince([...result.certificates, ...result.signatures, ...result.seals]),
+    province:
+      recognition.province ??
+      commonProvince([...result.certificates, ...result.signatures, ...result.seals]),
     signatures: result.signatures,
     seals: result.seals,
     certificates: result.certificates,
-    licence: null,
+    licence: licence?.licence ?? null,
     checks,
     validationTime: time.toISOString(),
     registry: registry.summary(),
@@ -155,11 +177,9 @@ async function evaluate(
   }
   const r = route(input)
   if (r === 'unknown') return failed('input.unsupported')
-  if (r === 'jws') {
-    const params = { kind: r.toUpperCase() }
-    return empty(r, [{ code: 'input.kind-not-available', status: 'indeterminate', params }])
-  }
-  return evaluateRoute(r, input, chainContext(registry, time, options), lang, options.password)
+  const ctx = chainContext(registry, time, options)
+  const extra = options.detachedPayload ? { payload: options.detachedPayload } : {}
+  return evaluateRoute(r, input, ctx, lang, options.password, extra)
 }
 
 function chainContext(registry: Registry, time: Date, options: VerifyOptions): ChainContext {

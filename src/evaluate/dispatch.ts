@@ -5,6 +5,7 @@
 import { YrdError } from '../errors.js'
 import { readCertificateFile } from '../formats/certificate/read.js'
 import { readCmsFile } from '../formats/cms/read.js'
+import { readJws } from '../formats/licence/jws.js'
 import { readOfd } from '../formats/ofd/index.js'
 import { parseSeal, parseSesSignature } from '../formats/ses/index.js'
 import type { Outcome } from '../verdict/aggregate.js'
@@ -13,6 +14,7 @@ import type { CertificateResult, InputKind, SealResult, SignatureResult } from '
 import { evaluateCertificates } from './certificate.js'
 import type { ChainContext } from './chain.js'
 import { evaluateCmsFile } from './cms-file.js'
+import { evaluateJws } from './jws.js'
 import { evaluateOfd } from './ofd.js'
 import { evaluatePdf } from './pdf.js'
 import { evaluateSeal, evaluateSesSignature, type SealPicture } from './ses.js'
@@ -25,6 +27,11 @@ export interface Evaluated {
   readonly signatures: SignatureResult[]
   readonly seals: SealResult[]
   readonly parts: Outcome[]
+  /** GB/T 36903 licence metadata found in the input, as key/value pairs, and its source. */
+  readonly licence?: {
+    readonly pairs: readonly { readonly name: string; readonly value: string }[]
+    readonly source: string
+  }
   readonly pictures: {
     readonly signatureId: string | null
     /** `signed`: the picture inside the signed seal; `displayed`: what a viewer shows. */
@@ -34,7 +41,7 @@ export interface Evaluated {
 }
 
 /** The sniffed kinds this module evaluates, with the seal sub-kinds told apart. */
-export type Route = 'certificate' | 'ofd' | 'pdf' | 'cms' | 'seal' | 'ses-signature'
+export type Route = 'certificate' | 'ofd' | 'pdf' | 'cms' | 'seal' | 'ses-signature' | 'jws'
 
 export function empty(kind: InputKind | null, findings: Finding[] = []): Evaluated {
   return { kind, findings, certificates: [], signatures: [], seals: [], parts: [], pictures: [] }
@@ -47,6 +54,7 @@ const WHAT: Record<Route, string> = {
   cms: 'CMS signature',
   seal: 'GB/T 38540 seal',
   'ses-signature': 'GB/T 38540 seal signature',
+  jws: 'JWS licence',
 }
 
 const KIND: Record<Route, InputKind> = {
@@ -56,6 +64,7 @@ const KIND: Record<Route, InputKind> = {
   cms: 'cms',
   seal: 'seal',
   'ses-signature': 'seal',
+  jws: 'jws',
 }
 
 /**
@@ -68,6 +77,7 @@ export async function evaluateRoute(
   ctx: ChainContext,
   lang: Lang,
   password: string | undefined,
+  extra: { readonly payload?: Uint8Array } = {},
 ): Promise<Evaluated> {
   const kind = KIND[route]
   try {
@@ -85,8 +95,19 @@ export async function evaluateRoute(
         return { ...empty(kind, findings), certificates: out.results, parts: out.outcomes }
       }
       case 'ofd': {
-        const out = await evaluateOfd(await readOfd(input), ctx, lang)
-        return { ...empty(kind, out.findings), ...out }
+        const { licencePairs, ...out } = await evaluateOfd(await readOfd(input), ctx, lang)
+        const licence = licencePairs ? { pairs: licencePairs, source: 'OFD CustomData' } : null
+        return { ...empty(kind, out.findings), ...out, ...(licence ? { licence } : {}) }
+      }
+      case 'jws': {
+        const jws = readJws(input, extra.payload ? { payload: extra.payload } : {})
+        const r = await evaluateJws(jws, ctx, lang)
+        return {
+          ...empty(kind, r.findings),
+          signatures: [r.signature],
+          parts: [r.outcome],
+          ...(r.pairs ? { licence: { pairs: r.pairs, source: 'JSON' } } : {}),
+        }
       }
       case 'pdf':
         return await evaluatePdf(input, ctx, lang)

@@ -6,6 +6,7 @@
  */
 import { hash } from '../crypto/hash.js'
 import { sniffCms } from '../formats/cms/sniff.js'
+import { hasLicenceMetadata } from '../formats/licence/metadata.js'
 import type { OfdDocument, OfdEvidence, OfdSignature } from '../formats/ofd/types.js'
 import { aggregate, type Outcome } from '../verdict/aggregate.js'
 import { registerCodes, render, type Finding, type Lang } from '../verdict/messages.js'
@@ -67,6 +68,8 @@ export interface OfdEvaluation {
   readonly seals: SealResult[]
   readonly parts: Outcome[]
   readonly findings: Finding[]
+  /** GB/T 36903 licence metadata (CustomData pairs) of the first document carrying it. */
+  licencePairs: readonly { readonly name: string; readonly value: string }[] | null
   /** Seal pictures for rendering, by signature id: signed, and displayed by the stamp. */
   readonly pictures: {
     readonly signatureId: string
@@ -264,8 +267,17 @@ export async function evaluateOfd(
   ctx: ChainContext,
   lang: Lang,
 ): Promise<OfdEvaluation> {
-  const out: OfdEvaluation = { signatures: [], seals: [], parts: [], findings: [], pictures: [] }
+  const out: OfdEvaluation = {
+    signatures: [],
+    seals: [],
+    parts: [],
+    findings: [],
+    pictures: [],
+    licencePairs: null,
+  }
   for (const doc of evidence.documents) {
+    const custom = doc.docInfo?.customData ?? []
+    if (!out.licencePairs && hasLicenceMetadata(custom)) out.licencePairs = custom
     for (const sig of doc.signatures) await evaluateOne(sig, ctx, lang, out)
     out.findings.push(...documentFindings(doc, evidence))
   }

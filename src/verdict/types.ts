@@ -110,14 +110,29 @@ export interface SealResult {
   readonly checks: readonly Check[]
 }
 
+/** The licence a document carries (GB/T 36903 metadata), dates as `YYYY-MM-DD`. */
 export interface LicenceSummary {
+  /** GB/T 36904 identifier (ZZBS). */
   readonly identifier: string | null
+  /** The licence type as a clerk reads it (the licence name, ZZMC). */
   readonly type: string | null
   readonly holder: string | null
   readonly issuer: string | null
   readonly issuedOn: string | null
   readonly validFrom: string | null
   readonly validTo: string | null
+  /** Licence name (ZZMC). */
+  readonly name?: string | null
+  /** Licence type code (ZZLXDM). */
+  readonly typeCode?: string | null
+  /** Number printed on the licence (ZZBH). */
+  readonly number?: string | null
+  /** Holder ID number (CZZTDM). */
+  readonly holderId?: string | null
+  /** Holder ID type code (CZZTDMLXDM, e.g. 001 USCC, 111 citizen ID), else its text. */
+  readonly holderIdType?: string | null
+  /** Issuing authority code (ZZBFJGDM). */
+  readonly issuerCode?: string | null
 }
 
 export type InputKind = 'pdf' | 'ofd' | 'jws' | 'seal' | 'cms' | 'certificate'

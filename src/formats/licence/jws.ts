@@ -5,7 +5,13 @@
  * header (docs/jws-licence.md). Reading only: nothing is verified here.
  */
 import { licenceFormat, licenceLimit } from './errors.js'
-import { decodeBase64, decodeBase64Url, decodeUtf8, parseJsonObject } from './json-text.js'
+import {
+  decodeBase64,
+  decodeBase64Url,
+  decodeUtf8,
+  encodeBase64Url,
+  parseJsonObject,
+} from './json-text.js'
 
 /** Largest JWS input accepted, in bytes. */
 export const MAX_JWS_BYTES = 4 * 1024 * 1024
@@ -28,6 +34,8 @@ export interface JwsEvidence {
   readonly b64: boolean
   /** The payload bytes, or null when detached and not supplied. */
   readonly payload: Uint8Array | null
+  /** The payload part as written (base64url unless `b64` is false); null when detached. */
+  readonly payloadText: string | null
   readonly detached: boolean
   readonly signatureB64: string
   readonly signature: Uint8Array
@@ -177,6 +185,7 @@ export function readJws(input: Uint8Array, options: ReadJwsOptions = {}): JwsEvi
     crit: crit(protectedHeader),
     b64,
     payload,
+    payloadText: parts.payloadText ?? null,
     detached,
     signatureB64: parts.signatureB64,
     signature: decodeBase64Url(parts.signatureB64, 'signature'),
@@ -187,10 +196,14 @@ export function readJws(input: Uint8Array, options: ReadJwsOptions = {}): JwsEvi
   }
 }
 
-/** The signing input: ASCII(protected) '.' payload (base64url-encoded unless `b64` is false). */
-export function jwsSigningInput(jws: JwsEvidence, payload: Uint8Array, payloadB64: string) {
+/**
+ * The JWS signing input: ASCII(protected) '.' payload, the payload as written in the JWS
+ * (base64url, or raw when `b64` is false) or, when detached, encoded as the header says.
+ */
+export function jwsSigningInput(jws: JwsEvidence, payload: Uint8Array): Uint8Array {
   const head = new TextEncoder().encode(`${jws.protectedB64}.`)
-  const body = jws.b64 ? new TextEncoder().encode(payloadB64) : payload
+  const written = jws.payloadText ?? (jws.b64 ? encodeBase64Url(payload) : null)
+  const body = written === null ? payload : new TextEncoder().encode(written)
   const out = new Uint8Array(head.length + body.length)
   out.set(head)
   out.set(body, head.length)

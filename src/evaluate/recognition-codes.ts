@@ -1,0 +1,54 @@
+/**
+ * Check codes of the recognition decision (zh/en). Every refusal is a `policy.*` code.
+ */
+import { registerCodes } from '../verdict/messages.js'
+
+/** The recognition codes, for documentation and tests. */
+export const RECOGNITION_CODES = {
+  'policy.issuing-service': {
+    zh: '{what}经{province}“{service}”担保，签署时该服务处于授予状态',
+    en: 'The {what} is vouched for by {province} "{service}", granted at the signing time',
+  },
+  'policy.no-issuing-service': {
+    zh: '没有签名或印章链接到四省市的证照签发或电子印章制作服务，不能作为证照互认',
+    en: 'No signature or seal chains to a licence-issuer or seal-maker service of the four provinces',
+  },
+  'policy.issuing-service-undecided': {
+    zh: '签名或印章验证未通过，无法确定担保的信任服务',
+    en: 'Signatures or seals did not validate: the vouching trust service cannot be decided',
+  },
+  'policy.service-withdrawn': {
+    zh: '{what}链接的信任服务在签署时（{time}）已非授予状态',
+    en: 'The trust service of the {what} was not granted at the signing time ({time})',
+  },
+  'policy.type-recognised': {
+    zh: '证照类型“{type}”（{code}）在 {year} 年互认事项清单上',
+    en: 'Licence type "{type}" ({code}) is on the {year} mutual recognition list',
+  },
+  'policy.type-not-recognised': {
+    zh: '证照类型 {code} 不在 {year} 年互认事项清单上',
+    en: 'Licence type {code} is not on the {year} mutual recognition list',
+  },
+  'policy.issuer-signer': {
+    zh: '颁发机构代码 {code} 与签名者证书的机构标识一致',
+    en: 'Issuing authority code {code} matches the signer certificate organisation identifier',
+  },
+  'policy.issuer-signer-mismatch': {
+    zh: '颁发机构代码 {code} 与签名者证书的机构标识 {signer} 不一致',
+    en: 'Issuing authority code {code} differs from the signer certificate organisation {signer}',
+  },
+  'licence.sealed-by-other': {
+    zh: '签章人证书的机构标识 {signer} 不是颁发机构代码 {code}（印章由其他单位加盖）',
+    en: 'The sealing certificate belongs to {signer}, not to the issuing authority {code}',
+  },
+  'policy.issuer-province-mismatch': {
+    zh: '颁发机构属于 {issuer}，但担保的是 {province}',
+    en: 'The issuing authority is in {issuer} but {province} vouches for the document',
+  },
+  'policy.recognised': {
+    zh: '予以互认：{province}“{service}”担保；签署者 {signer}；印章 {seal}；证照类型 {type}；有效期 {from} 至 {to}',
+    en: 'Recognised: vouched for by {province} "{service}"; signer {signer}; seal {seal}; licence type {type}; valid {from} to {to}',
+  },
+} as const
+
+registerCodes(RECOGNITION_CODES)

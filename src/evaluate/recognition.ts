@@ -1,0 +1,206 @@
+/**
+ * The recognition decision, one place for every format (DESIGN.md "recognition sits on top of
+ * validation"): a document carrying a licence is recognised only if a signature or seal in it
+ * chains to a licence-issuer or seal-maker service of one of the four provinces that was
+ * granted at the signing time, the licence type is on the year's list, the licence is within
+ * its validity, its identifier is well formed, and no signature or seal fails. Each refusal
+ * is a failed `policy.*` check; the indication stays what validation found.
+ */
+import { YRD_PROVINCES } from '../formats/licence/divisions.js'
+import { isValidUscc } from '../formats/licence/check-characters.js'
+import type { Registry, ServiceEntry } from '../registry/index.js'
+import type { Outcome } from '../verdict/aggregate.js'
+import type { Finding, Lang } from '../verdict/messages.js'
+import type { Province, SealResult, SignatureResult } from '../verdict/types.js'
+import type { LicenceEvaluation } from './licence.js'
+import './recognition-codes.js'
+
+/** Everything the decision needs. */
+export interface RecognitionInput {
+  /** The licence found in the document, or null when it carries none. */
+  readonly licence: LicenceEvaluation | null
+  readonly signatures: readonly SignatureResult[]
+  readonly seals: readonly SealResult[]
+  /** The validation outcome of the document before recognition. */
+  readonly validation: Outcome
+  readonly registry: Registry
+  readonly time: Date
+  readonly lang: Lang
+}
+
+/** The decision's findings and the province that vouches, if any. */
+export interface Recognition {
+  readonly findings: Finding[]
+  readonly province: Province | null
+}
+
+/** A signature or seal that may vouch for the document. */
+interface Candidate {
+  readonly what: 'signature' | 'seal'
+  readonly ok: boolean
+  readonly withdrawn: boolean
+  readonly province: Province
+  readonly services: readonly ServiceEntry[]
+  readonly time: string
+}
+
+const WITHDRAWN = 'certificate.trust-service-withdrawn'
+
+/** Unified social credit codes in the organisation attributes of a subject (RFC 4514 text). */
+export function organisationCodes(subject: string): string[] {
+  const out: string[] = []
+  const re = /(?:^|[,+]\s*)(organizationIdentifier|OU|serialNumber|2\.5\.4\.97)=([^,+]*)/g
+  for (const m of subject.matchAll(re)) {
+    for (const code of (m[2] ?? '').match(/[0-9A-Z]{18}/g) ?? []) {
+      if (isValidUscc(code) && !out.includes(code)) out.push(code)
+    }
+  }
+  return out
+}
+
+function candidates(input: RecognitionInput): Candidate[] {
+  const { registry, time } = input
+  const out: Candidate[] = []
+  for (const seal of input.seals) {
+    if (!seal.province) continue
+    const p = registry.provinces.find((x) => x.code === seal.province?.code)
+    out.push({
+      what: 'seal',
+      ok: seal.status === 'recognized',
+      withdrawn: seal.checks.some((c) => c.code === WITHDRAWN),
+      province: seal.province,
+      services: p?.services.filter((s) => s.type === 'seal-maker') ?? [],
+      time: time.toISOString(),
+    })
+  }
+  const issuing = registry.anchors(['licence-issuer', 'seal-maker'])
+  for (const sig of input.signatures) {
+    const top = sig.chain?.[sig.chain.length - 1]
+    const anchor = top ? issuing.find((a) => a.sha256 === top.sha256) : undefined
+    if (!anchor) continue
+    out.push({
+      what: 'signature',
+      ok: sig.status === 'recognized',
+      withdrawn: sig.checks.some((c) => c.code === WITHDRAWN),
+      province: { code: anchor.province.code, name: anchor.province.name },
+      services: [anchor.service],
+      time: sig.timestamp ?? time.toISOString(),
+    })
+  }
+  return out
+}
+
+function issuerSignerFindings(input: RecognitionInput, code: string): Finding[] {
+  const licenceIssuers = new Set(input.registry.anchors(['licence-issuer']).map((a) => a.sha256))
+  const out: Finding[] = []
+  for (const sig of input.signatures) {
+    if (!sig.signer || sig.format === 'timestamp') continue
+    const codes = organisationCodes(sig.signer.subject)
+    if (codes.length === 0) continue
+    if (codes.includes(code)) {
+      out.push({ code: 'policy.issuer-signer', status: 'passed', params: { code } })
+      continue
+    }
+    const top = sig.chain?.[sig.chain.length - 1]
+    const asIssuer = top !== undefined && licenceIssuers.has(top.sha256)
+    out.push({
+      code: asIssuer ? 'policy.issuer-signer-mismatch' : 'licence.sealed-by-other',
+      status: asIssuer ? 'failed' : 'warning',
+      params: { code, signer: codes.join(', ') },
+    })
+  }
+  return out
+}
+
+function yearAt(time: Date): number {
+  return new Date(time.getTime() + 8 * 3600 * 1000).getUTCFullYear()
+}
+
+/**
+ * Makes the recognition decision. Without licence metadata it adds one skipped check and
+ * leaves the verdict to validation.
+ * @example
+ * const { findings, province } = recognise({ licence, signatures, seals, validation, ... })
+ */
+export function recognise(input: RecognitionInput): Recognition {
+  const { licence, lang } = input
+  if (!licence) return { findings: [{ code: 'licence.absent', status: 'skipped' }], province: null }
+  const findings: Finding[] = [...licence.findings]
+  const name = (p: Province) => (lang === 'en' ? (YRD_PROVINCES[p.code]?.en ?? p.name) : p.name)
+  const all = candidates(input)
+  const voucher = all.find((c) => c.ok)
+  const what = (c: Candidate) => (lang === 'en' ? c.what : c.what === 'seal' ? '印章' : '签名')
+  for (const c of all.filter((x) => x.withdrawn && !x.ok)) {
+    findings.push({
+      code: 'policy.service-withdrawn',
+      status: 'failed',
+      params: { what: what(c), time: c.time },
+    })
+  }
+  const serviceName = (c: Candidate) => c.services.map((s) => s.name[lang]).join(' / ') || '?'
+  if (voucher) {
+    findings.push({
+      code: 'policy.issuing-service',
+      status: 'passed',
+      params: {
+        what: what(voucher),
+        province: name(voucher.province),
+        service: serviceName(voucher),
+      },
+    })
+  } else if (input.validation.indication === 'TOTAL_PASSED') {
+    findings.push({ code: 'policy.no-issuing-service', status: 'failed' })
+  } else if (!all.some((c) => c.withdrawn)) {
+    findings.push({ code: 'policy.issuing-service-undecided', status: 'skipped' })
+  }
+  const v = licence.licence
+  const year = yearAt(input.time)
+  if (v.typeCode) {
+    const listed = input.registry.recognisedTypes(year).find((t) => t.code === v.typeCode)
+    findings.push(
+      listed
+        ? {
+            code: 'policy.type-recognised',
+            status: 'passed',
+            params: { type: listed.name, code: listed.code, year },
+          }
+        : {
+            code: 'policy.type-not-recognised',
+            status: 'failed',
+            params: { code: v.typeCode, year },
+          },
+    )
+  }
+  if (v.issuerCode) findings.push(...issuerSignerFindings(input, v.issuerCode))
+  const issuerProvince = licence.issuerProvince
+  if (voucher && issuerProvince && issuerProvince !== voucher.province.code) {
+    const known = YRD_PROVINCES[issuerProvince]
+    findings.push({
+      code: 'policy.issuer-province-mismatch',
+      status: 'failed',
+      params: {
+        issuer: (lang === 'en' ? known?.en : known?.zh) ?? issuerProvince,
+        province: name(voucher.province),
+      },
+    })
+  }
+  const refused = findings.some((f) => f.status === 'failed')
+  if (voucher && !refused && input.validation.indication === 'TOTAL_PASSED') {
+    const signer = input.signatures.find((s) => s.signer)?.signer?.subject ?? '—'
+    const seal = input.seals[0]
+    findings.push({
+      code: 'policy.recognised',
+      status: 'passed',
+      params: {
+        province: name(voucher.province),
+        service: serviceName(voucher),
+        signer,
+        seal: seal ? `${seal.name}（${seal.esID}）` : '—',
+        type: v.type ?? v.typeCode ?? '?',
+        from: v.validFrom ?? '?',
+        to: v.validTo ?? (licence.fields.openEnded ? '长期' : '?'),
+      },
+    })
+  }
+  return { findings, province: voucher ? voucher.province : null }
+}
