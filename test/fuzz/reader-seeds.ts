@@ -62,6 +62,36 @@ function ofdSamples(): NamedBytes[] {
   return samples(['ofd/ofdrw-test-v4.ofd', 'ofd/zj-tax-invoice-v4.ofd'])
 }
 
+const b64url = (b: Uint8Array | string) => Buffer.from(b).toString('base64url')
+
+/**
+ * JWS licences in compact and flattened JSON form (the fixtures have none yet): well formed,
+ * with an x5c certificate, a licence payload and a signature of the right size for ES256.
+ */
+function jwsSeeds(cert: Uint8Array): NamedBytes[] {
+  const header = b64url(
+    JSON.stringify({ alg: 'ES256', typ: 'JOSE', x5c: [Buffer.from(cert).toString('base64')] }),
+  )
+  const payload = b64url(
+    JSON.stringify({
+      证照标识: '1.2.156.3005.2.11310000MB3100015Y.001.0123456789.1',
+      证照类型名称: '营业执照',
+      持证主体: '上海测试有限公司',
+      颁发日期: '2026-01-15',
+      有效期起始日期: '2026-01-15',
+      有效期截止日期: '2036-01-14',
+    }),
+  )
+  const signature = b64url(new Uint8Array(64).map((_, i) => (i * 37 + 11) & 255))
+  const compact = `${header}.${payload}.${signature}`
+  const flattened = JSON.stringify({ protected: header, payload, signature })
+  const detached = `${header}..${signature}`
+  return [compact, flattened, detached].map((text, i) => ({
+    name: `jws#${i}`,
+    bytes: new TextEncoder().encode(text),
+  }))
+}
+
 /** The seeds of each reader of `READERS`, by reader name. */
 export function readerSeeds(): Record<string, NamedBytes[]> {
   const certFiles = files(join(FIXTURES, 'certificates'), '')
@@ -94,6 +124,11 @@ export function readerSeeds(): Record<string, NamedBytes[]> {
     readZip: ofd,
     parseXml: xml,
     readOfd: ofd,
+    readPdf: [
+      ...files(join(FIXTURES, 'pdf'), '.pdf').map(load),
+      ...samples(['pdf/pyhanko-no-signed-attrs.pdf', 'pdf/signpdf-signed-twice.pdf']),
+    ],
+    readJws: jwsSeeds(blocks(certFiles, 'CERTIFICATE')[0]?.bytes ?? new Uint8Array()),
     loadRegistry: [load(join(ROOT, 'src/registry/builtin/test-registry.json'))],
   }
 }

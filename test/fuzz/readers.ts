@@ -15,6 +15,27 @@ import { readZip } from '../../src/formats/zip/index.js'
 import { parseXml } from '../../src/formats/xml/index.js'
 import { readOfd } from '../../src/formats/ofd/index.js'
 import { loadRegistry } from '../../src/registry/index.js'
+import { findSignatures, readPdf } from '../../src/formats/pdf/index.js'
+import { licenceJsonPairs, readJws } from '../../src/formats/licence/index.js'
+
+/** Reads a PDF and walks it: signatures, pages, and every object (bounded) with its stream. */
+function walkPdf(bytes: Uint8Array): number {
+  const pdf = readPdf(bytes)
+  let seen = findSignatures(pdf).length + pdf.pages().length
+  for (const num of pdf.objectNumbers().slice(0, 2000)) {
+    const entry = pdf.locate(num)?.entry
+    const obj = pdf.resolve({ num, gen: entry?.type === 'offset' ? entry.gen : 0 })
+    if (obj?.kind === 'stream') seen += pdf.decodeStream(obj).data.length
+    seen++
+  }
+  return seen
+}
+
+/** Reads a JWS, then the licence pairs of its payload when it has one. */
+function walkJws(bytes: Uint8Array): number {
+  const jws = readJws(bytes)
+  return jws.payload ? licenceJsonPairs(jws.payload).length : 0
+}
 
 /** A reader under test. */
 export type Reader = (bytes: Uint8Array, password?: string) => unknown
@@ -34,5 +55,7 @@ export const READERS: Readonly<Record<string, Reader>> = {
   readZip: (b) => readZip(b),
   parseXml: (b) => parseXml(b),
   readOfd: (b) => readOfd(b),
+  readPdf: walkPdf,
+  readJws: walkJws,
   loadRegistry: (b) => loadRegistry(b, { now: new Date('2026-12-03T00:00:00Z') }),
 }
