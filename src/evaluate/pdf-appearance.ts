@@ -64,6 +64,92 @@ function hidden(pdf: PdfFile, widget: ReadonlyMap<string, PdfObject>, rev: numbe
   return f?.kind === 'number' && (Math.trunc(f.value) & HIDDEN_FLAGS) !== 0
 }
 
+/** Evaluates one widget; returns whether it is visible. */
+function widgetAppearance(
+  pdf: PdfFile,
+  w: PdfSignatureRef['widgets'][number],
+  field: string,
+  pages: readonly Page[],
+  rev: number,
+  bound: { refs: Set<string>; digests: Set<string> },
+  pictures: Picture[],
+  findings: Finding[],
+): boolean {
+  const obj = pdf.resolve(w.ref, rev)
+  if (obj?.kind !== 'dict') return false
+  const widget = obj.entries
+  const rect: Rect | undefined =
+    readRect(pdf, widget.get('Rect'), rev) ??
+    (w.rect && w.rect.length === 4 ? readRect(pdf, arrayOf(w.rect), rev) : undefined)
+  if (!rect || rect[2] - rect[0] <= 0 || rect[3] - rect[1] <= 0 || hidden(pdf, widget, rev)) {
+    return false
+  }
+  const pageIndex = pageOf(pdf, widget, w.pageIndex, pages)
+  const page = pageIndex === null ? undefined : pages[pageIndex]
+  const pageNo = pageIndex === null ? '?' : pageIndex + 1
+  const box = page ? pageBox(pdf, page.dict, rev) : undefined
+  const share = box ? coverage(rect, box) : 0
+  if (share > FULL_PAGE_SHARE) {
+    findings.push({
+      code: 'pdf.appearance.full-page-widget',
+      status: 'failed',
+      subIndication: 'FORMAT_FAILURE',
+      params: { field, page: pageNo, percent: Math.round(share * 100) },
+      detail: { rect: [...rect], pageBox: box ? [...box] : null },
+    })
+  }
+  const ap = normalAppearance(pdf, widget, rev)
+  if (!ap) {
+    findings.push({
+      code: 'pdf.appearance.missing',
+      status: 'warning',
+      params: { field, page: pageNo },
+    })
+    return true
+  }
+  const walk = imagesDrawn(pdf, [ap], formResources(pdf, ap, rev), rev)
+  if (walk.images.length === 0) {
+    findings.push({
+      code: 'pdf.appearance.no-picture',
+      status: 'passed',
+      params: { field, page: pageNo },
+    })
+  }
+  for (const img of walk.images) {
+    if (img.ref) bound.refs.add(refKey(img.ref))
+    try {
+      const { picture } = toPicture(decodeImageXObject(pdf, img.stream, rev))
+      bound.digests.add(picture.sha256)
+      if (pictures.some((p) => p.sha256 === picture.sha256)) continue
+      pictures.push(picture)
+      const { format, width, height, sha256 } = picture
+      findings.push({
+        code: 'pdf.appearance.picture',
+        status: 'passed',
+        params: { page: pageNo, format, width, height, sha256 },
+        detail: { path: img.path },
+      })
+    } catch (e) {
+      if (!(e instanceof YrdError)) throw e
+      findings.push({
+        code: 'pdf.appearance.image-unreadable',
+        status: 'warning',
+        params: { page: pageNo, name: img.path, reason: e.message },
+        detail: { code: e.code },
+      })
+    }
+  }
+  const first = walk.problems[0]
+  if (first) {
+    findings.push({
+      code: 'pdf.appearance.unreadable',
+      status: 'warning',
+      params: { count: walk.problems.length, reason: first.message },
+    })
+  }
+  return true
+}
+
 /** Evaluates the widgets of one signature, adding its image refs and digests to `bound`. */
 function evaluateWidgets(
   pdf: PdfFile,
@@ -77,77 +163,15 @@ function evaluateWidgets(
   const field = sig.fieldName ?? (sig.sigRef ? `${sig.sigRef.num} ${sig.sigRef.gen} R` : '?')
   let visible = 0
   for (const w of sig.widgets.slice(0, 64)) {
-    const obj = pdf.resolve(w.ref, rev)
-    if (obj?.kind !== 'dict') continue
-    const widget = obj.entries
-    const rect: Rect | undefined =
-      readRect(pdf, widget.get('Rect'), rev) ??
-      (w.rect && w.rect.length === 4 ? readRect(pdf, arrayOf(w.rect), rev) : undefined)
-    if (!rect || rect[2] - rect[0] <= 0 || rect[3] - rect[1] <= 0 || hidden(pdf, widget, rev)) {
-      continue
-    }
-    visible++
-    const pageIndex = pageOf(pdf, widget, w.pageIndex, pages)
-    const page = pageIndex === null ? undefined : pages[pageIndex]
-    const pageNo = pageIndex === null ? '?' : pageIndex + 1
-    const box = page ? pageBox(pdf, page.dict, rev) : undefined
-    const share = box ? coverage(rect, box) : 0
-    if (share > FULL_PAGE_SHARE) {
-      findings.push({
-        code: 'pdf.appearance.full-page-widget',
-        status: 'failed',
-        subIndication: 'FORMAT_FAILURE',
-        params: { field, page: pageNo, percent: Math.round(share * 100) },
-        detail: { rect: [...rect], pageBox: box ? [...box] : null },
-      })
-    }
-    const ap = normalAppearance(pdf, widget, rev)
-    if (!ap) {
-      findings.push({
-        code: 'pdf.appearance.missing',
-        status: 'warning',
-        params: { field, page: pageNo },
-      })
-      continue
-    }
-    const walk = imagesDrawn(pdf, [ap], formResources(pdf, ap, rev), rev)
-    if (walk.images.length === 0) {
-      findings.push({
-        code: 'pdf.appearance.no-picture',
-        status: 'passed',
-        params: { field, page: pageNo },
-      })
-    }
-    for (const img of walk.images) {
-      if (img.ref) bound.refs.add(refKey(img.ref))
-      try {
-        const { picture } = toPicture(decodeImageXObject(pdf, img.stream, rev))
-        bound.digests.add(picture.sha256)
-        if (pictures.some((p) => p.sha256 === picture.sha256)) continue
-        pictures.push(picture)
-        const { format, width, height, sha256 } = picture
-        findings.push({
-          code: 'pdf.appearance.picture',
-          status: 'passed',
-          params: { page: pageNo, format, width, height, sha256 },
-          detail: { path: img.path },
-        })
-      } catch (e) {
-        if (!(e instanceof YrdError)) throw e
-        findings.push({
-          code: 'pdf.appearance.image-unreadable',
-          status: 'warning',
-          params: { page: pageNo, name: img.path, reason: e.message },
-          detail: { code: e.code },
-        })
-      }
-    }
-    const first = walk.problems[0]
-    if (first) {
+    try {
+      if (widgetAppearance(pdf, w, field, pages, rev, bound, pictures, findings)) visible++
+    } catch (e) {
+      if (!(e instanceof YrdError)) throw e
       findings.push({
         code: 'pdf.appearance.unreadable',
         status: 'warning',
-        params: { count: walk.problems.length, reason: first.message },
+        params: { count: 1, reason: e.message },
+        detail: { code: e.code },
       })
     }
   }
@@ -175,7 +199,19 @@ export function evaluatePdfAppearances(
   rev?: number,
 ): PdfAppearanceResult {
   const r = rev ?? pdf.revisions.length - 1
-  const pages = pdf.pages(r)
+  let pages: Page[] = []
+  const findings: Finding[] = []
+  try {
+    pages = pdf.pages(r)
+  } catch (e) {
+    if (!(e instanceof YrdError)) throw e
+    findings.push({
+      code: 'pdf.appearance.unreadable',
+      status: 'warning',
+      params: { count: 1, reason: e.message },
+      detail: { code: e.code },
+    })
+  }
   const bound = { refs: new Set<string>(), digests: new Set<string>() }
   const widgets = new Set<string>()
   const perSignature = new Map<number, SignatureAppearance>()
@@ -183,5 +219,6 @@ export function evaluatePdfAppearances(
     for (const w of sig.widgets) widgets.add(refKey(w.ref))
     perSignature.set(i, evaluateWidgets(pdf, sig, pages, r, bound))
   })
-  return { perSignature, findings: unboundSealFindings(pdf, widgets, bound, r) }
+  findings.push(...unboundSealFindings(pdf, widgets, bound, r))
+  return { perSignature, findings }
 }

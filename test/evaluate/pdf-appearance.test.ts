@@ -112,6 +112,34 @@ function doc(o: DocOptions = {}): Uint8Array {
   return buildPdf(objects)
 }
 
+/** Rebuilds `text` (a buildPdf output) with object 12 replaced by `body`. */
+function buildFrom(text: string, body: Body): Uint8Array {
+  return appendObjects(text, 12, [body])
+}
+
+/**
+ * Rebuilds the document of `text` with objects numbered from `first` replaced or added: the
+ * object bodies of `text` are recovered from its `N 0 obj` sections.
+ */
+function appendObjects(text: string, first: number, extra: readonly Body[]): Uint8Array {
+  const bodies: Body[] = []
+  const re = /(\d+) 0 obj\n([\s\S]*?)\nendobj\n/g
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const body = m[2]!
+    const at = body.indexOf('\nstream\n')
+    if (at < 0) {
+      bodies.push(body)
+      continue
+    }
+    const dict = body.slice(0, at).replace(/ \/Length \d+ >>$/, ' >>')
+    const data = body.slice(at + 8, body.length - '\nendstream'.length)
+    bodies.push({ dict, data: new Uint8Array(Buffer.from(data, 'latin1')) })
+  }
+  const all = bodies.slice(0, first - 1)
+  while (all.length < first - 1) all.push('<< >>')
+  return buildPdf([...all, ...extra, ...bodies.slice(first - 1 + extra.length)])
+}
+
 describe('evaluatePdfAppearances on hand-built PDFs', () => {
   it('finds the stamp through nested forms and a form that draws itself, and binds it', () => {
     const { result } = evaluateFile(doc({ pageContent: 'q 100 0 0 100 400 100 cm /Seal Do Q' }))
@@ -190,5 +218,68 @@ describe('evaluatePdfAppearances on hand-built PDFs', () => {
     expect(codes(result.perSignature.get(0)!.findings)).toContain(
       'pdf.appearance.image-unreadable:warning',
     )
+  })
+
+  it('binds a copy of the signature picture in another object by its digest', () => {
+    // object 13 is a second image object with the same pixels (and the same soft mask)
+    const [copy] = stampImage(9)
+    const bytes = doc({ pageContent: 'q /Copy Do Q' })
+    const text = Buffer.from(bytes).toString('latin1').replace('/Spare 11 0 R', '/Copy 13 0 R')
+    const { result } = evaluateFile(appendObjects(text, 13, [copy!]))
+    const page = result.findings[0]!
+    expect(page.params).toMatchObject({ images: 1 })
+    expect(result.perSignature.get(0)!.pictures).toHaveLength(1)
+    expect(codes(result.findings)).toEqual(['pdf.appearance.no-unbound-seal:passed'])
+  })
+
+  it('does not flag a page picture that is not seal-like, and counts JPEGs as not analysed', () => {
+    const blue = new Uint8Array(64 * 64 * 3)
+    for (let i = 0; i < 64 * 64; i++) blue.set([16, 48, 208], i * 3)
+    const photo = flate(
+      '<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceRGB /BitsPerComponent 8 >>',
+      blue,
+    )
+    const jpeg = {
+      dict: '<< /Type /XObject /Subtype /Image /Width 40 /Height 40 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode >>',
+      data: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
+    }
+    const bytes = doc({ stampInWidget: false, pageContent: '/Spare Do /J Do', extra: jpeg })
+    const text = Buffer.from(bytes)
+      .toString('latin1')
+      .replace('/Spare 11 0 R', '/Spare 12 0 R /J 13 0 R')
+    const withPhoto = buildFrom(text, photo)
+    const { result } = evaluateFile(withPhoto)
+    expect(codes(result.findings)).toEqual([
+      'pdf.appearance.images-not-analysed:warning',
+      'pdf.appearance.no-unbound-seal:passed',
+    ])
+    expect(result.findings[0]!.params).toMatchObject({ count: 1, page: 1, name: 'J' })
+  })
+
+  it('treats hidden widgets as invisible', () => {
+    const bytes = doc({ rect: '[0 0 595 842]' })
+    const text = Buffer.from(bytes).toString('latin1').replace('/Widget /F 4', '/Widget /F 2')
+    const { result } = evaluateFile(new Uint8Array(Buffer.from(text, 'latin1')))
+    expect(codes(result.perSignature.get(0)!.findings)).toEqual(['pdf.appearance.invisible:passed'])
+  })
+
+  it('bounds deeply nested forms and reports the bound', () => {
+    // forms 20..39 each draw the next one: deeper than the walk's depth bound of 12
+    const objects: Body[] = []
+    for (let i = 0; i < 20; i++) {
+      const next = 20 + i + 1
+      objects.push(
+        flate(
+          `<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /F ${next} 0 R /Im0 9 0 R >> >> >>`,
+          i === 19 ? '/Im0 Do' : '/F Do',
+        ),
+      )
+    }
+    const bytes = doc({ stampInWidget: false, pageContent: '/Deep Do' })
+    const text = Buffer.from(bytes).toString('latin1').replace('/Spare 11 0 R', '/Deep 20 0 R')
+    const { result } = evaluateFile(appendObjects(text, 20, objects))
+    const unreadable = result.findings.find((f) => f.code === 'pdf.appearance.unreadable')
+    expect(unreadable).toMatchObject({ status: 'warning' })
+    expect(result.findings.some((f) => f.code === 'policy.image-only-seal')).toBe(false)
   })
 })
