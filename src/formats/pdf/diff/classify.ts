@@ -155,8 +155,9 @@ function catalogJudge(ctx: ClassifyContext): Judged {
   const a = ctx.pdf.catalog(ctx.after)
   let out = j('structure', 'catalog unchanged')
   for (const key of changedKeys(ctx.pdf, b, a)) {
-    if (key === 'DSS' || key === 'Extensions') out = worse(out, j('lta', `catalog /${key}`))
-    else if (key === 'AcroForm') out = worse(out, acroFormJudge(ctx))
+    if (key === 'DSS' || key === 'Extensions' || key === 'Metadata') {
+      out = worse(out, j('lta', `catalog /${key}`))
+    } else if (key === 'AcroForm') out = worse(out, acroFormJudge(ctx))
     else out = worse(out, j('other', `catalog entry /${key} changed`))
   }
   return out

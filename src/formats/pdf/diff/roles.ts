@@ -131,6 +131,9 @@ export function indexRoles(pdf: PdfFile, rev: number): RoleIndex {
       if (key === 'Pages') continue
       else if (key === 'AcroForm') walkAcroForm(value)
       else if (key === 'DSS') reaches.push({ from: value, role: { name: 'lta' } })
+      // XMP metadata, like /Info, is rewritten by writers on every save; readers of licence
+      // metadata take it from the signed revision, so a later update cannot change what counts.
+      else if (key === 'Metadata') reaches.push({ from: value, role: { name: 'info' } })
       else if (key === 'Perms') walkPerms(value)
       else reaches.push({ from: value, role: { name: 'document' } })
     }
