@@ -145,7 +145,7 @@ describe('decodePng refuses bad input with typed errors', () => {
 
   it('a chunk with a wrong CRC', () => {
     const bad = good()
-    bad[20] ^= 0xff
+    bad[20] = bad[20]! ^ 0xff
     expect(() => decodePng(bad)).toThrow(expect.objectContaining({ code: 'format.image.crc' }))
   })
 
