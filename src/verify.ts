@@ -119,7 +119,7 @@ export async function verifyDetailed(
     : result.findings
   const validated = findings.map((f) => render(f, lang))
   const licence = result.licence
-    ? evaluateLicence(result.licence.pairs, time, result.licence.source)
+    ? evaluateLicence(result.licence.pairs, time, result.licence.source, lang)
     : null
   const recognition =
     result.kind === null

@@ -7,7 +7,7 @@ import { isValidCitizenId, isValidUscc } from '../formats/licence/check-characte
 import { YRD_PROVINCES, provinceOfDivision } from '../formats/licence/divisions.js'
 import { parseLicenceIdentifier, type LicenceIdentifier } from '../formats/licence/identifier.js'
 import { readLicenceFields, type LicenceFields } from '../formats/licence/metadata.js'
-import type { Finding } from '../verdict/messages.js'
+import type { Finding, Lang } from '../verdict/messages.js'
 import type { LicenceSummary } from '../verdict/types.js'
 import './licence-codes.js'
 
@@ -91,13 +91,16 @@ function identifierFindings(f: LicenceFields, id: LicenceIdentifier | null): Fin
   return out
 }
 
-function holderFinding(f: LicenceFields): Finding | undefined {
+function holderFinding(f: LicenceFields, lang: Lang): Finding | undefined {
   const id = f.values.holderId
   const typeCode = f.values.holderIdTypeCode
   if (!id || !typeCode) return undefined
   const kinds: Record<string, { name: string; valid: (s: string) => boolean }> = {
-    '111': { name: '111 公民身份号码', valid: isValidCitizenId },
-    '001': { name: '001 统一社会信用代码', valid: isValidUscc },
+    '111': { name: lang === 'en' ? '111 citizen ID' : '111 公民身份号码', valid: isValidCitizenId },
+    '001': {
+      name: lang === 'en' ? '001 unified social credit code' : '001 统一社会信用代码',
+      valid: isValidUscc,
+    },
   }
   const kind = kinds[typeCode]
   if (!kind) {
@@ -108,7 +111,10 @@ function holderFinding(f: LicenceFields): Finding | undefined {
     : { code: 'policy.licence-holder-id', status: 'failed', params: { id, type: kind.name } }
 }
 
-function issuerProvince(code: string | undefined): { province: string | null; f?: Finding } {
+function issuerProvince(
+  code: string | undefined,
+  lang: Lang,
+): { province: string | null; f?: Finding } {
   if (!code) return { province: null }
   const division = isValidUscc(code) ? code.slice(2, 8) : /^\d{6}$/.test(code) ? code : undefined
   const province = division === undefined ? undefined : provinceOfDivision(division)
@@ -122,7 +128,11 @@ function issuerProvince(code: string | undefined): { province: string | null; f?
   }
   return {
     province,
-    f: { code: 'licence.issuer-province', status: 'passed', params: { code, province: known.zh } },
+    f: {
+      code: 'licence.issuer-province',
+      status: 'passed',
+      params: { code, province: known[lang] },
+    },
   }
 }
 
@@ -154,6 +164,7 @@ export function evaluateLicence(
   pairs: readonly { readonly name: string; readonly value: string }[],
   at: Date,
   source: LicenceSource,
+  lang: Lang = 'zh',
 ): LicenceEvaluation {
   const fields = readLicenceFields(pairs)
   const findings: Finding[] = [
@@ -186,9 +197,9 @@ export function evaluateLicence(
     ? parseLicenceIdentifier(fields.values.identifier)
     : null
   findings.push(...identifierFindings(fields, identifier))
-  const holder = holderFinding(fields)
+  const holder = holderFinding(fields, lang)
   if (holder) findings.push(holder)
-  const issuer = issuerProvince(fields.values.issuerCode)
+  const issuer = issuerProvince(fields.values.issuerCode, lang)
   if (issuer.f) findings.push(issuer.f)
   const validity = validityFinding(fields, at)
   if (validity) findings.push(validity)

@@ -186,7 +186,8 @@ export function recognise(input: RecognitionInput): Recognition {
   }
   const refused = findings.some((f) => f.status === 'failed')
   if (voucher && !refused && input.validation.indication === 'TOTAL_PASSED') {
-    const signer = input.signatures.find((s) => s.signer)?.signer?.subject ?? '—'
+    const subject = input.signatures.find((s) => s.signer)?.signer?.subject
+    const signer = subject ? (/(?:^|, )CN=([^,]+)/.exec(subject)?.[1] ?? subject) : '—'
     const seal = input.seals[0]
     findings.push({
       code: 'policy.recognised',
@@ -195,7 +196,11 @@ export function recognise(input: RecognitionInput): Recognition {
         province: name(voucher.province),
         service: serviceName(voucher),
         signer,
-        seal: seal ? `${seal.name}（${seal.esID}）` : '—',
+        seal: seal
+          ? lang === 'en'
+            ? `${seal.name} (${seal.esID})`
+            : `${seal.name}（${seal.esID}）`
+          : '—',
         type: v.type ?? v.typeCode ?? '?',
         from: v.validFrom ?? '?',
         to: v.validTo ?? (licence.fields.openEnded ? '长期' : '?'),
