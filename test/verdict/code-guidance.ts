@@ -70,6 +70,10 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
     en: 'PDF signatures: byte ranges, revisions, changes after signing and appearances. Gaps or disallowed changes mean the document was altered after signing: reject.',
     zh: 'PDF 签名：字节范围、修订版本、签署后修改与外观。存在间隙或不允许的修改即签署后被改动：不予互认。',
   },
+  licence: {
+    en: 'The licence metadata (GB/T 36903) and identifier (GB/T 36904): present, well formed, check characters right, holder ID consistent with its type. A failure means the licence data is wrong or forged even if the seal is valid: refer it to the issuer.',
+    zh: '证照元数据（GB/T 36903）与证照标识（GB/T 36904）：是否存在、格式与校验位是否正确、持证主体代码与类型是否一致。失败说明证照数据有误或伪造，即使印章有效：请转签发机构核实。',
+  },
   jws: {
     en: 'JWS licences: header, payload and signature. A signature failure means alteration or forgery: reject.',
     zh: 'JWS 证照：头、载荷与签名。签名失败即篡改或伪造：不予互认。',
