@@ -17,7 +17,8 @@ const FOLDERS: Record<string, string> = {
   certificates: 'Certificates 证书 — chains, revocation, key usage, containers, hostile bundles',
   ofd: 'OFD documents OFD 文档 — licences sealed per GB/T 38540, tampering, hostile packages',
   seals: 'Seals 电子印章 — standalone GB/T 38540 seals (v1, v4, v5)',
-  pdf: 'PDF documents PDF 文档 — signatures, byte ranges, revisions',
+  pdf: 'PDF documents PDF 文档 — signatures, byte ranges, revisions, changes after signing',
+  licences: 'Licences 电子证照 — signed JSON (JWS) licences per province and per refusal',
 }
 
 /** The fixtures guide as markdown; `UPDATE_DOCS=1 npx vitest run test/cli` rewrites it. */
