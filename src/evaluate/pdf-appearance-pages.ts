@@ -71,14 +71,16 @@ export function unboundSealFindings(
       decoded++
       const params = { page: pageIndex + 1, name: img.path }
       try {
-        const pic = toPicture(decodeImageXObject(pdf, img.stream, rev))
+        const image = decodeImageXObject(pdf, img.stream, rev)
+        // Analyse first: only seal-like rasters are worth re-encoding for their digest.
+        const likeness = image.kind === 'raster' ? looksLikeSeal(image.raster) : undefined
+        if (likeness && !likeness.sealLike) continue
+        const pic = toPicture(image)
         if (bound.digests.has(pic.picture.sha256)) continue
-        if (!pic.raster) {
+        if (!likeness) {
           notAnalysed.push(img)
           continue
         }
-        const likeness = looksLikeSeal(pic.raster)
-        if (!likeness.sealLike) continue
         findings.push({
           code: 'policy.image-only-seal',
           status: 'failed',

@@ -6,6 +6,7 @@ import {
   perceptualDistance,
   pictureDigest,
 } from '../../src/images/compare.js'
+import { decodePicture } from '../../src/images/decode.js'
 import { decodePng } from '../../src/images/png-decode.js'
 import { encodePng } from '../../src/images/png.js'
 import type { Raster } from '../../src/images/raster.js'
@@ -87,5 +88,24 @@ describe('comparePictures', () => {
     const blank: Raster = { width: 96, height: 96, rgba: new Uint8Array(96 * 96 * 4) }
     expect(perceptualDistance(a.raster, blank)).toBeGreaterThan(0.9)
     expect(perceptualDistance(blank, { ...blank, rgba: blank.rgba.slice() })).toBe(0)
+  })
+})
+
+describe('decodePicture', () => {
+  it('decodes PNG files and leaves JPEG and unknown data undecoded', () => {
+    const png = stampPng({ label: '1' })
+    expect(decodePicture(png)?.width).toBe(96)
+    expect(decodePicture(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBeUndefined()
+    expect(decodePicture(new Uint8Array(0))).toBeUndefined()
+  })
+
+  it('lets a seal picture be compared with the picture a PDF shows', () => {
+    const signed = stampPng({ label: '310000123' })
+    const shown = encodePng(decodePng(signed))
+    const r = comparePictures(
+      { data: signed, raster: decodePicture(signed) },
+      { data: shown, raster: decodePicture(shown) },
+    )
+    expect(r.match).toBe('perceptual')
   })
 })
