@@ -19,9 +19,10 @@ export function indexOfBytes(
   const first = needle[0]
   if (first === undefined) return -1
   const last = Math.min(to, hay.length) - needle.length
+  const window = to < hay.length ? hay.subarray(0, Math.max(0, last + 1)) : hay
   let p = Math.max(0, from)
   while (p <= last) {
-    const i = hay.indexOf(first, p)
+    const i = window.indexOf(first, p)
     if (i < 0 || i > last) return -1
     let k = 1
     while (k < needle.length && hay[i + k] === needle[k]) k++
@@ -40,10 +41,12 @@ export function lastIndexOfBytes(
 ): number {
   const first = needle[0]
   if (first === undefined) return -1
+  const lo = Math.max(0, min)
+  const window = hay.subarray(lo)
   let p = Math.min(from, hay.length - needle.length)
-  while (p >= min) {
-    const i = hay.lastIndexOf(first, p)
-    if (i < min) return -1
+  while (p >= lo) {
+    const i = window.lastIndexOf(first, p - lo) + lo
+    if (i < lo) return -1
     let k = 1
     while (k < needle.length && hay[i + k] === needle[k]) k++
     if (k === needle.length) return i
@@ -57,4 +60,39 @@ export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string
   let s = ''
   for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]!)
   return s
+}
+
+/**
+ * Memoised "first occurrence of a needle at or after x": remembers searched intervals so a
+ * file with many searches (e.g. many streams with a wrong /Length) is scanned only once.
+ */
+export class NextIndex {
+  /** Sorted, disjoint [from, hit] intervals: no occurrence in [from, hit) and one at hit. */
+  private readonly spans: { from: number; hit: number }[] = []
+
+  constructor(
+    private readonly hay: Uint8Array,
+    private readonly needle: Uint8Array,
+  ) {}
+
+  /** First index of the needle at or after `x`, or -1. */
+  find(x: number): number {
+    const spans = this.spans
+    let lo = 0
+    let hi = spans.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const s = spans[mid]!
+      if (x < s.from) hi = mid - 1
+      else if (x > s.hit) lo = mid + 1
+      else return s.hit < this.hay.length ? s.hit : -1
+    }
+    const next = spans[lo]
+    const to = next === undefined ? this.hay.length : next.from + this.needle.length - 1
+    let hit = indexOfBytes(this.hay, this.needle, x, Math.min(this.hay.length, to))
+    if (hit < 0) hit = next === undefined ? this.hay.length : next.hit
+    if (next !== undefined && hit === next.hit) next.from = Math.min(next.from, x)
+    else spans.splice(lo, 0, { from: x, hit })
+    return hit < this.hay.length ? hit : -1
+  }
 }

@@ -3,8 +3,8 @@
  * data range found by /Length (with a flagged fallback search for `endstream`).
  */
 import type { PdfObject, PdfProblem } from './types.js'
-import { PdfLexer } from './lexer.js'
-import { ascii, indexOfBytes } from './bytes.js'
+import { isBoundary, isWhite, PdfLexer } from './lexer.js'
+import { ascii, indexOfBytes, type NextIndex } from './bytes.js'
 import { pdfFormat } from './errors.js'
 
 const ENDSTREAM = ascii('endstream')
@@ -25,6 +25,8 @@ export interface IndirectContext {
   readonly problems: PdfProblem[]
   /** Resolves an indirect /Length to a number, or undefined. */
   readonly lengthOf: (obj: PdfObject) => number | undefined
+  /** Shared, memoised search for `endstream` (optional). */
+  readonly endstream?: NextIndex
 }
 
 /** Reads the indirect object whose header starts at `offset` (leading whitespace tolerated). */
@@ -87,15 +89,15 @@ function readStream(
   if (length !== undefined && Number.isSafeInteger(length) && length >= 0) {
     const e = dataStart + length
     if (e <= b.length) {
-      const check = new PdfLexer(b, 0, 1, e)
-      if (check.keyword('endstream')) {
+      const after = endstreamNear(b, e)
+      if (after >= 0) {
         dataEnd = e
-        lx.pos = check.pos
+        lx.pos = after
       }
     }
   }
   if (dataEnd < 0) {
-    const at = indexOfBytes(b, ENDSTREAM, dataStart)
+    const at = ctx.endstream ? ctx.endstream.find(dataStart) : indexOfBytes(b, ENDSTREAM, dataStart)
     if (at < 0) {
       throw pdfFormat(
         'stream-unterminated',
@@ -121,4 +123,12 @@ function readStream(
     })
   }
   return { num, gen, obj: { kind: 'stream', dict, dataStart, dataEnd }, end: lx.pos }
+}
+
+/** Offset past `endstream` when it follows `e` after at most a few whitespace bytes, or -1. */
+function endstreamNear(b: Uint8Array, e: number): number {
+  let p = e
+  while (p < e + 8 && isWhite(b[p])) p++
+  for (let i = 0; i < ENDSTREAM.length; i++) if (b[p + i] !== ENDSTREAM[i]) return -1
+  return isBoundary(b[p + ENDSTREAM.length]) ? p + ENDSTREAM.length : -1
 }

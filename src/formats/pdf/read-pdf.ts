@@ -15,7 +15,7 @@ import type {
 import { YrdError } from '../../errors.js'
 import { resolvePdfLimits } from './limits.js'
 import { pdfFormat, pdfLimit } from './errors.js'
-import { ascii, indexOfBytes } from './bytes.js'
+import { ascii, indexOfBytes, NextIndex } from './bytes.js'
 import { readRevisions } from './revisions.js'
 import { parseIndirect } from './indirect.js'
 import { applyFilters, type FilterStep } from './filters.js'
@@ -38,11 +38,13 @@ class Reader implements PdfFile {
   private readonly objects = new Map<string, Parsed>()
   private readonly objStreams = new Map<string, ObjectStream | null>()
   private active = 0
+  private readonly endstream: NextIndex
 
   constructor(
     readonly bytes: Uint8Array,
     private readonly limits: PdfLimits,
   ) {
+    this.endstream = new NextIndex(bytes, ascii('endstream'))
     this.budget = { perStream: limits.maxStreamOutput, remaining: limits.maxTotalOutput }
     const head = bytes.subarray(0, 1024)
     if (indexOfBytes(head, ascii('%PDF-')) < 0) {
@@ -127,6 +129,7 @@ class Reader implements PdfFile {
         bytes: this.bytes,
         maxDepth: this.limits.maxDepth,
         problems: this.problems,
+        endstream: this.endstream,
         lengthOf: (obj) => {
           if (obj.kind === 'ref') indirectLength = true
           const v = obj.kind === 'ref' ? this.resolve(obj.ref, r) : obj

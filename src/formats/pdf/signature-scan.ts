@@ -1,24 +1,22 @@
 /**
  * The byte scan of signature discovery: every `/ByteRange` and `/Type /Sig` (or
- * `/DocTimeStamp`) in the raw file, mapped to the indirect object that encloses it.
+ * `/DocTimeStamp`) in the raw file, mapped to the indirect object whose body encloses it.
+ * Each body is parsed at most once and the whole scan is bounded in candidates and work.
  */
 import type { PdfFile, PdfObject, PdfRef } from './types.js'
 import { ascii, indexOfBytes, lastIndexOfBytes } from './bytes.js'
-import { isBoundary, PdfLexer } from './lexer.js'
-import { parseIndirect } from './indirect.js'
+import { isBoundary, isWhite, PdfLexer } from './lexer.js'
+import { parseIndirect, type IndirectObject } from './indirect.js'
 import { YrdError } from '../../errors.js'
 import { pdfLimit } from './errors.js'
 
-const NEEDLES = [
-  '/ByteRange',
-  '/Type /Sig',
-  '/Type/Sig',
-  '/Type /DocTimeStamp',
-  '/Type/DocTimeStamp',
-]
+const BYTE_RANGE = ascii('/ByteRange')
+const TYPE = ascii('/Type')
+const SIG_TYPES = [ascii('/Sig'), ascii('/DocTimeStamp')]
 const OBJ = ascii('obj')
-const MAX_HITS = 10_000
+const MAX_CANDIDATES = 100_000
 const BACK_WINDOW = 1 << 20
+const MAX_BACK_WORK = 256 << 20
 
 /** One scan finding. */
 export interface ScanHit {
@@ -26,7 +24,7 @@ export interface ScanHit {
   readonly offset: number
   /** True when the needle is `/ByteRange`. */
   readonly byteRange: boolean
-  /** The object enclosing the hit, when an xref entry of some revision points to it. */
+  /** The enclosing object, when an xref entry of some revision points to its body. */
   readonly ref: PdfRef | null
   /** True when the hit is in a field whose /V is a direct signature dictionary. */
   readonly inField: boolean
@@ -43,127 +41,121 @@ export function isSigDict(d: ReadonlyMap<string, PdfObject>): boolean {
   return d.has('ByteRange')
 }
 
-interface Body {
-  readonly offset: number
-  readonly ref: PdfRef
-  readonly revision: number
-}
-
-function bodies(pdf: PdfFile): Body[] {
-  const seen = new Map<number, Body>()
-  for (const rev of pdf.revisions) {
-    for (const [num, e] of rev.entries) {
-      if (e.type === 'offset' && !seen.has(e.offset)) {
-        seen.set(e.offset, { offset: e.offset, ref: { num, gen: e.gen }, revision: rev.index })
-      }
-    }
-  }
-  return [...seen.values()].sort((a, b) => a.offset - b.offset)
-}
-
-function revisionHolding(pdf: PdfFile, offset: number): number {
-  const i = pdf.revisions.findIndex((r) => offset < r.end)
-  return i >= 0 ? i : pdf.revisions.length - 1
-}
-
-function classify(obj: PdfObject | undefined, pdf: PdfFile, rev: number): 'sig' | 'field' | null {
-  const d = obj?.kind === 'dict' ? obj.entries : undefined
-  if (d === undefined) return null
-  if (isSigDict(d)) return 'sig'
-  const v = d.get('V')
-  return v?.kind === 'dict' && isSigDict(v.entries) && pdf.revisions[rev] ? 'field' : null
-}
-
-/** Scans the raw bytes for signature dictionaries. */
-export function scanSignatures(pdf: PdfFile): ScanHit[] {
-  const b = pdf.bytes
-  const list = bodies(pdf)
-  const hits: ScanHit[] = []
-  const done = new Set<number>()
-  for (const needle of NEEDLES) {
-    const n = ascii(needle)
-    for (let p = indexOfBytes(b, n); p >= 0; p = indexOfBytes(b, n, p + n.length)) {
-      if (!isBoundary(b[p + n.length])) continue
-      if (hits.length >= MAX_HITS) {
-        throw pdfLimit('scan-hits', 'too many signature-like dictionaries', '签名字典过多')
-      }
-      const hit = locateHit(pdf, list, p, needle === '/ByteRange')
-      if (hit === null) continue
-      if (hit.byteRange || !done.has(hit.body)) hits.push(hit)
-      done.add(hit.body)
-    }
-  }
-  return hits
-}
-
-function locateHit(pdf: PdfFile, list: Body[], p: number, byteRange: boolean): ScanHit | null {
-  let lo = 0
-  let hi = list.length - 1
-  let found = -1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (list[mid]!.offset <= p) {
-      found = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  const body = list[found]
-  if (body !== undefined && endOf(pdf.bytes, body.offset) > p) {
-    const obj = pdf.resolve(body.ref, body.revision)
-    const kind = classify(obj, pdf, body.revision)
-    if (kind !== null) {
-      return {
-        offset: p,
-        byteRange,
-        ref: body.ref,
-        inField: kind === 'field',
-        revision: body.revision,
-        body: body.offset,
-      }
-    }
-  }
-  return orphan(pdf, p, byteRange)
-}
-
-function endOf(b: Uint8Array, offset: number): number {
-  try {
-    return parseIndirect({ bytes: b, maxDepth: 64, problems: [], lengthOf: direct }, offset).end
-  } catch (error) {
-    if (!(error instanceof YrdError)) throw error
-    return -1
-  }
+function classify(obj: PdfObject): 'sig' | 'field' | null {
+  if (obj.kind !== 'dict') return null
+  if (isSigDict(obj.entries)) return 'sig'
+  const v = obj.entries.get('V')
+  return v?.kind === 'dict' && isSigDict(v.entries) ? 'field' : null
 }
 
 function direct(obj: PdfObject): number | undefined {
   return obj.kind === 'number' ? obj.value : undefined
 }
 
-function orphan(pdf: PdfFile, p: number, byteRange: boolean): ScanHit | null {
-  const b = pdf.bytes
-  const min = Math.max(0, p - BACK_WINDOW)
-  for (let at = lastIndexOfBytes(b, OBJ, p - OBJ.length, min); at >= 0;) {
-    const start = headerStart(b, at)
-    if (start >= 0) {
-      try {
-        const ind = parseIndirect({ bytes: b, maxDepth: 64, problems: [], lengthOf: direct }, start)
-        if (ind.end > p && ind.obj.kind === 'dict' && isSigDict(ind.obj.entries)) {
-          return {
-            offset: p,
-            byteRange,
-            ref: null,
-            inField: false,
-            revision: revisionHolding(pdf, p),
-            body: start,
-          }
-        }
-      } catch (error) {
-        if (!(error instanceof YrdError)) throw error
+class Scanner {
+  /** Known body offsets (sorted) and, per offset, the (num, gen, revision) pointing there. */
+  private readonly offsets: number[]
+  private readonly owners = new Map<number, { num: number; gen: number; rev: number }[]>()
+  private readonly parsed = new Map<number, IndirectObject | null>()
+  private candidates = 0
+  private backWork = 0
+  private last: { from: number; start: number } | null = null
+
+  constructor(private readonly pdf: PdfFile) {
+    for (const rev of pdf.revisions) {
+      for (const [num, e] of rev.entries) {
+        if (e.type !== 'offset') continue
+        const list = this.owners.get(e.offset) ?? []
+        if (list.length === 0) this.owners.set(e.offset, list)
+        list.push({ num, gen: e.gen, rev: rev.index })
       }
-      return null
     }
-    at = lastIndexOfBytes(b, OBJ, at - 1, min)
+    this.offsets = [...this.owners.keys()].sort((a, b) => a - b)
   }
-  return null
+
+  private parse(offset: number): IndirectObject | null {
+    let out = this.parsed.get(offset)
+    if (out !== undefined) return out
+    try {
+      out = parseIndirect(
+        { bytes: this.pdf.bytes, maxDepth: 64, problems: [], lengthOf: direct },
+        offset,
+      )
+    } catch (error) {
+      if (!(error instanceof YrdError)) throw error
+      out = null
+    }
+    this.parsed.set(offset, out)
+    return out
+  }
+
+  /** Maps the needle at `p` to the object enclosing it, or null if none is a signature. */
+  hit(p: number, byteRange: boolean): ScanHit | null {
+    if (++this.candidates > MAX_CANDIDATES) {
+      throw pdfLimit('scan-hits', 'too many signature-like tokens', '疑似签名标记过多')
+    }
+    let lo = 0
+    let hi = this.offsets.length - 1
+    let found = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (this.offsets[mid]! <= p) {
+        found = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    const at = this.offsets[found]
+    const body = at === undefined ? null : this.parse(at)
+    if (at !== undefined && body !== null && body.end > p) return this.make(p, byteRange, at, body)
+    return this.orphan(p, byteRange)
+  }
+
+  private make(p: number, byteRange: boolean, at: number, body: IndirectObject): ScanHit | null {
+    const kind = classify(body.obj)
+    if (kind === null) return null
+    const owner = this.owners.get(at)?.find((o) => o.num === body.num && o.gen === body.gen)
+    return {
+      offset: p,
+      byteRange,
+      ref: owner ? { num: body.num, gen: body.gen } : null,
+      inField: kind === 'field',
+      revision: owner ? owner.rev : this.revisionHolding(p),
+      body: at,
+    }
+  }
+
+  private revisionHolding(offset: number): number {
+    const i = this.pdf.revisions.findIndex((r) => offset < r.end)
+    return i >= 0 ? i : this.pdf.revisions.length - 1
+  }
+
+  private orphan(p: number, byteRange: boolean): ScanHit | null {
+    const start = this.nearestHeader(p)
+    if (start < 0) return null
+    const body = this.parse(start)
+    return body !== null && body.end > p ? this.make(p, byteRange, start, body) : null
+  }
+
+  /** The nearest `N G obj` header before `p` within the window, reusing the last search. */
+  private nearestHeader(p: number): number {
+    const b = this.pdf.bytes
+    const min = Math.max(0, p - BACK_WINDOW)
+    const last = this.last
+    const floor = last !== null && last.from <= p && last.from >= min ? last.from - 3 : min
+    let found = -1
+    for (let at = lastIndexOfBytes(b, OBJ, p - OBJ.length, Math.max(0, floor)); at >= 0;) {
+      this.backWork += p - at
+      if (this.backWork > MAX_BACK_WORK) {
+        throw pdfLimit('scan-work', 'signature scan work bound exceeded', '签名扫描工作量超限')
+      }
+      found = headerStart(b, at)
+      if (found >= 0) break
+      at = lastIndexOfBytes(b, OBJ, at - 1, Math.max(0, floor))
+    }
+    if (found < 0 && last !== null && floor !== min && last.start >= min) found = last.start
+    this.last = { from: p, start: found }
+    return found
+  }
 }
 
 /** Start of `N G obj` whose `obj` keyword is at `at`, or -1. */
@@ -171,16 +163,38 @@ function headerStart(b: Uint8Array, at: number): number {
   if (!isBoundary(b[at + 3]) || at < 4) return -1
   let p = at - 1
   const back = (digitsWanted: boolean): boolean => {
-    if (digitsWanted) {
-      const e = p
-      while (p >= 0 && b[p]! >= 48 && b[p]! <= 57) p--
-      return p < e
-    }
     const e = p
-    while (p >= 0 && (b[p] === 32 || b[p] === 10 || b[p] === 13 || b[p] === 9)) p--
+    if (digitsWanted) while (p >= 0 && b[p]! >= 48 && b[p]! <= 57) p--
+    else while (p >= 0 && isWhite(b[p])) p--
     return p < e
   }
   if (!back(false) || !back(true) || !back(false) || !back(true)) return -1
   const lx = new PdfLexer(b, 0, 1, p + 1)
   return lx.readUint() !== null ? p + 1 : -1
+}
+
+function sigTypeAfter(b: Uint8Array, p: number): boolean {
+  let q = p
+  while (isWhite(b[q])) q++
+  return SIG_TYPES.some((t) => t.every((c, i) => b[q + i] === c) && isBoundary(b[q + t.length]))
+}
+
+/** Scans the raw bytes for signature dictionaries; each body is reported once per needle. */
+export function scanSignatures(pdf: PdfFile): ScanHit[] {
+  const b = pdf.bytes
+  const scanner = new Scanner(pdf)
+  const hits: ScanHit[] = []
+  const typed = new Set<number>()
+  for (let p = indexOfBytes(b, BYTE_RANGE); p >= 0; p = indexOfBytes(b, BYTE_RANGE, p + 1)) {
+    if (!isBoundary(b[p + BYTE_RANGE.length])) continue
+    const hit = scanner.hit(p, true)
+    if (hit !== null) hits.push(hit)
+  }
+  for (let p = indexOfBytes(b, TYPE); p >= 0; p = indexOfBytes(b, TYPE, p + 1)) {
+    if (!isBoundary(b[p + TYPE.length]) || !sigTypeAfter(b, p + TYPE.length)) continue
+    const hit = scanner.hit(p, false)
+    if (hit !== null && !typed.has(hit.body)) hits.push(hit)
+    if (hit !== null) typed.add(hit.body)
+  }
+  return hits
 }

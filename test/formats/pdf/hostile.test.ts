@@ -180,3 +180,29 @@ describe('hostile files', () => {
     expect(bytesLatin1(latin1Bytes(base))).toBe(base)
   })
 })
+
+describe('hostile files, search work', () => {
+  it('many streams with a wrong /Length share one endstream search', () => {
+    const w = new PdfWriter()
+    const rows = basicDocument(w)
+    for (let n = 5; n < 20_005; n++) {
+      rows.push([n, w.obj(n, '<< /Length 999999 >>\nstream\nx')])
+    }
+    w.raw(`${' '.repeat(1 << 20)}endstream\n`)
+    w.table(rows, '<< /Size 20005 /Root 1 0 R >>')
+    const pdf = readPdf(w.bytes())
+    const t = Date.now()
+    let streams = 0
+    for (let n = 5; n < 20_005; n++)
+      if (pdf.resolve({ num: n, gen: 0 })?.kind === 'stream') streams++
+    expect(Date.now() - t).toBeLessThan(1000)
+    expect(streams).toBe(20_000)
+  })
+
+  it('many startxref statements without %%EOF stay linear', () => {
+    const body = `startxref\n1\n${' '.repeat(20)}`.repeat(50_000)
+    const t = Date.now()
+    expect(() => readPdf(latin1Bytes(body + '%%EOF'))).toThrow()
+    expect(Date.now() - t).toBeLessThan(1000)
+  })
+})

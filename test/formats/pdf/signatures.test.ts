@@ -127,4 +127,32 @@ describe('findSignatures', () => {
     w.table(rows, '<< /Size 6 /Root 1 0 R >>')
     expect(findSignatures(readPdf(w.bytes()))).toEqual([])
   })
+
+  it('many /ByteRange tokens in one object or in unowned bytes stay fast and bounded', () => {
+    const w = new PdfWriter()
+    const rows = doc(w, '')
+    rows.push([4, w.obj(4, `[${'/ByteRange '.repeat(50_000)}]`)])
+    w.raw(`junk ${'/ByteRange '.repeat(20_000)}\n`)
+    w.table(rows, '<< /Size 5 /Root 1 0 R >>')
+    const t = Date.now()
+    expect(findSignatures(readPdf(w.bytes()))).toEqual([])
+    expect(Date.now() - t).toBeLessThan(1000)
+    const big = new PdfWriter()
+    const r2 = doc(big, '')
+    r2.push([4, big.obj(4, `[${'/ByteRange '.repeat(100_001)}]`)])
+    big.table(r2, '<< /Size 5 /Root 1 0 R >>')
+    expect(() => findSignatures(readPdf(big.bytes()))).toThrow(
+      expect.objectContaining({ code: 'limit.pdf.scan-hits' }),
+    )
+  })
+
+  it('a signature body that an xref entry names under another number is an orphan', () => {
+    const w = new PdfWriter()
+    const rows = doc(w, '')
+    const at = w.obj(6, SIG)
+    rows.push([8, at])
+    w.table(rows, '<< /Size 9 /Root 1 0 R >>')
+    const sigs = findSignatures(readPdf(w.bytes()))
+    expect(sigs.map((s) => [s.sigRef, s.foundBy])).toEqual([[null, ['scan']]])
+  })
 })
