@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { stampPng } from '../../fixtures/make/png.js'
 import { evaluatePdfAppearances } from '../../src/evaluate/pdf-appearance.js'
 import { findSignatures, readPdf } from '../../src/formats/pdf/index.js'
 import { decodePng } from '../../src/images/png-decode.js'
+import { looksLikeSeal } from '../../src/images/seal-like.js'
 import type { Finding } from '../../src/verdict/messages.js'
 import { aggregate } from '../../src/verdict/aggregate.js'
 import { render } from '../../src/verdict/messages.js'
@@ -55,6 +56,30 @@ describe('evaluatePdfAppearances on the sample PDFs', () => {
       }
       expect(codes(r.findings)).toEqual(['pdf.appearance.no-unbound-seal:passed'])
     }
+  })
+})
+
+describe('evaluatePdfAppearances on the PDF fixtures', () => {
+  const dir = 'fixtures/pdf/'
+  const licences = readdirSync(dir).filter((f) => /^3[1-4]0000-licence-.*\.pdf$/.test(f))
+
+  it('shows the seal picture of every licence, with no image-only seal', () => {
+    expect(licences.length).toBeGreaterThanOrEqual(12)
+    for (const f of licences) {
+      const { result } = evaluateFile(readFileSync(dir + f))
+      const pictures = [...result.perSignature.values()].flatMap((s) => s.pictures)
+      expect(pictures.length, f).toBeGreaterThanOrEqual(1)
+      expect(looksLikeSeal(decodePng(pictures[0]!.data)).sealLike, f).toBe(true)
+      expect(codes(result.findings), f).toEqual(['pdf.appearance.no-unbound-seal:passed'])
+    }
+  })
+
+  it('flags the image-only seal and the sneaky full-page widget fixtures', () => {
+    const imageOnly = evaluateFile(readFileSync(`${dir}image-only-seal.pdf`)).result
+    expect(codes(imageOnly.findings)).toContain('policy.image-only-seal:failed')
+    const sneaky = evaluateFile(readFileSync(`${dir}sneaky-full-page-widget.pdf`)).result
+    const all = [...sneaky.perSignature.values()].flatMap((s) => codes(s.findings))
+    expect(all).toContain('pdf.appearance.full-page-widget:failed')
   })
 })
 
