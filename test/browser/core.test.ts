@@ -104,6 +104,15 @@ describe('browser: the bundled core verifies fixtures in headless Chromium', () 
         (e: Error) => e.message,
       )
       expect(failure).toMatch(/Node built-in node:fs <- .*leaf\.ts <- .*entry\.ts/)
+      writeFileSync(
+        join(dir, 'leaf.ts'),
+        "import { createHash } from 'crypto'\nexport const r = createHash\n",
+      )
+      const bare = await bundleForBrowser(join(dir, 'entry.ts')).then(
+        () => 'bundled',
+        (e: Error) => e.message,
+      )
+      expect(bare).toMatch(/Node built-in crypto <- .*leaf\.ts <- .*entry\.ts/)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

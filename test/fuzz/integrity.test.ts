@@ -70,7 +70,7 @@ describe('fuzz: a change inside the signed bytes is never recognized', () => {
     .filter((s) => s.kind === 'ofd')
     .map((s) => ({ s, entries: unzip(s.bytes) }))
 
-  it('OFD packages rebuilt unchanged are still recognized (the property below can fail)', async () => {
+  it('OFD packages rebuilt unchanged stay recognized (so the property below can fail)', async () => {
     for (const p of packages) {
       const outcome = await verifyBytes(p.s, rezip(p.entries))
       expect(outcome, p.s.file).toMatchObject({ kind: 'verdict', status: 'recognized' })

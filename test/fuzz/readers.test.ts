@@ -64,4 +64,19 @@ describe('fuzz: readers throw only YrdError', () => {
     const outcome = await dog.run({ op: 'read', reader: 'no-such-reader', bytes: new Uint8Array() })
     expect(outcome).toMatchObject({ kind: 'threw', yrd: false })
   })
+
+  it('the watchdog stops a task that never ends, and the next task runs in a fresh worker', async () => {
+    const quick = new Watchdog(1_500)
+    try {
+      await quick.warmUp()
+      expect(await quick.run({ op: 'spin' })).toEqual({ kind: 'timeout', ms: 1_500 })
+      const next = await quick.run(
+        { op: 'read', reader: 'parseXml', bytes: new Uint8Array() },
+        120_000,
+      )
+      expect(next.kind).toBe('threw')
+    } finally {
+      await quick.close()
+    }
+  })
 })

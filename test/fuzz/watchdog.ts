@@ -24,6 +24,8 @@ export type Task =
       readonly bytes: Uint8Array
       readonly password?: string
     }
+  /** Never ends: shows that the watchdog stops a hang (its own test). */
+  | { readonly op: 'spin' }
 
 /** What came of a task. */
 export type Outcome =
@@ -47,6 +49,7 @@ const BOOT = `import('tsx/esm/api').then((tsx) => {
 })`
 
 interface Pending {
+  readonly worker: Worker
   readonly resolve: (o: Outcome) => void
   readonly timer: NodeJS.Timeout
 }
@@ -62,10 +65,10 @@ export class Watchdog {
   private spawn(): Worker {
     const w = new Worker(BOOT, { eval: true })
     w.on('message', (m: { id: number; outcome: Outcome }) => this.settle(m.id, m.outcome))
-    w.on('error', (e) => this.failAll(`worker error: ${e.stack ?? e.message}`))
+    w.on('error', (e) => this.failAll(w, `worker error: ${e.stack ?? e.message}`))
     w.on('exit', (code) => {
       if (this.worker === w) this.worker = undefined
-      this.failAll(`worker exited with code ${code}`)
+      this.failAll(w, `worker exited with code ${code}`)
     })
     this.worker = w
     return w
@@ -79,8 +82,11 @@ export class Watchdog {
     p.resolve(outcome)
   }
 
-  private failAll(message: string): void {
-    for (const id of [...this.pending.keys()]) this.settle(id, { kind: 'crashed', message })
+  /** Settles the tasks of a worker that died (not those of its replacement). */
+  private failAll(w: Worker, message: string): void {
+    for (const [id, p] of [...this.pending]) {
+      if (p.worker === w) this.settle(id, { kind: 'crashed', message })
+    }
   }
 
   /** Runs a task; resolves to its outcome, `timeout` past the bound, `crashed` on worker death. */
@@ -94,7 +100,7 @@ export class Watchdog {
         this.worker = undefined
         void w.terminate()
       }, boundMs)
-      this.pending.set(id, { resolve, timer })
+      this.pending.set(id, { worker: w, resolve, timer })
       w.postMessage({ id, task })
     })
   }
