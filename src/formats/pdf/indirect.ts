@@ -2,7 +2,8 @@
  * Parsing of one indirect object `n g obj … endobj` at a file offset, including the stream
  * data range found by /Length (with a flagged fallback search for `endstream`).
  */
-import type { PdfObject, PdfProblem } from './types.js'
+import type { PdfObject } from './types.js'
+import type { ProblemSink } from './problems.js'
 import { isBoundary, isWhite, PdfLexer } from './lexer.js'
 import { ascii, indexOfBytes, type NextIndex } from './bytes.js'
 import { pdfFormat } from './errors.js'
@@ -22,7 +23,7 @@ export interface IndirectObject {
 export interface IndirectContext {
   readonly bytes: Uint8Array
   readonly maxDepth: number
-  readonly problems: PdfProblem[]
+  readonly problems: ProblemSink
   /** Resolves an indirect /Length to a number, or undefined. */
   readonly lengthOf: (obj: PdfObject) => number | undefined
   /** Shared, memoised search for `endstream` (optional). */

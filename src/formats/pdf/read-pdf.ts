@@ -22,6 +22,7 @@ import { applyFilters, type FilterStep } from './filters.js'
 import { objectAt, readObjectStream, type ObjectStream } from './objstm.js'
 import type { DecodeBudget } from './output.js'
 import { walkPages } from './pages.js'
+import { ProblemList } from './problems.js'
 
 const MAX_NESTED_RESOLVE = 8
 
@@ -33,7 +34,7 @@ interface Parsed {
 
 class Reader implements PdfFile {
   readonly revisions: PdfRevision[]
-  readonly problems: PdfProblem[] = []
+  private readonly sink = new ProblemList()
   private readonly budget: DecodeBudget
   private readonly objects = new Map<string, Parsed>()
   private readonly objStreams = new Map<string, ObjectStream | null>()
@@ -48,25 +49,29 @@ class Reader implements PdfFile {
     this.budget = { perStream: limits.maxStreamOutput, remaining: limits.maxTotalOutput }
     const head = bytes.subarray(0, 1024)
     if (indexOfBytes(head, ascii('%PDF-')) < 0) {
-      this.problems.push({ code: 'format.pdf.no-header', message: 'no %PDF- header / 无文件头' })
+      this.sink.push({ code: 'format.pdf.no-header', message: 'no %PDF- header / 无文件头' })
     }
     const linearized = indexOfBytes(head, ascii('/Linearized')) >= 0
     const ctx = {
       bytes,
       maxDepth: limits.maxDepth,
       maxObjects: limits.maxObjects,
-      problems: this.problems,
+      problems: this.sink,
       budget: this.budget,
       count: 0,
     }
     this.revisions = readRevisions(ctx, limits.maxRevisions, linearized)
     const last = this.revisions[this.revisions.length - 1]!
     if (last.trailer.has('Encrypt')) {
-      this.problems.push({
+      this.sink.push({
         code: 'format.pdf.encrypted',
         message: 'the document is encrypted; strings and streams are read as stored / 文档已加密',
       })
     }
+  }
+
+  get problems(): readonly PdfProblem[] {
+    return this.sink.items
   }
 
   private revOf(rev: number | undefined): number {
@@ -75,8 +80,7 @@ class Reader implements PdfFile {
   }
 
   private note(code: string, message: string, offset?: number): void {
-    if (this.problems.length >= 10_000) return
-    this.problems.push(offset === undefined ? { code, message } : { code, message, offset })
+    this.sink.push(offset === undefined ? { code, message } : { code, message, offset })
   }
 
   locate(num: number, rev?: number): { entry: XrefEntry; revision: number } | undefined {
@@ -128,7 +132,7 @@ class Reader implements PdfFile {
       {
         bytes: this.bytes,
         maxDepth: this.limits.maxDepth,
-        problems: this.problems,
+        problems: this.sink,
         endstream: this.endstream,
         lengthOf: (obj) => {
           if (obj.kind === 'ref') indirectLength = true

@@ -2,7 +2,8 @@
  * Finding the revisions of a file: the `startxref … %%EOF` statements, the chain of xref
  * sections from the last readable one through /Prev (and /XRefStm for hybrid files).
  */
-import type { PdfObject, PdfProblem, PdfRevision, XrefEntry } from './types.js'
+import type { PdfObject, PdfRevision, XrefEntry } from './types.js'
+import type { ProblemSink } from './problems.js'
 import { ascii, indexOfBytes } from './bytes.js'
 import { PdfLexer, isWhite } from './lexer.js'
 import { readXrefSection, type XrefContext, type XrefSection } from './xref.js'
@@ -22,7 +23,7 @@ interface Statement {
 }
 
 /** Finds every `startxref N … %%EOF` statement in file order. */
-function statements(bytes: Uint8Array, problems: PdfProblem[]): Statement[] {
+function statements(bytes: Uint8Array, problems: ProblemSink): Statement[] {
   const out: Statement[] = []
   let p = 0
   for (;;) {
@@ -175,7 +176,7 @@ function finish(
   groups: Group[],
   stmts: Statement[],
   startIdx: number,
-  problems: PdfProblem[],
+  problems: ProblemSink,
   linearized: boolean,
 ): PdfRevision[] {
   const used = new Set<number>([startIdx])

@@ -2,7 +2,8 @@
  * Cross-reference sections (ISO 32000-1 §7.5.4, §7.5.8): classic tables with trailers and
  * cross-reference streams with /W and /Index.
  */
-import type { PdfObject, PdfProblem, XrefEntry } from './types.js'
+import type { PdfObject, XrefEntry } from './types.js'
+import type { ProblemSink } from './problems.js'
 import { PdfLexer } from './lexer.js'
 import { parseIndirect } from './indirect.js'
 import { applyFilters, type FilterStep } from './filters.js'
@@ -22,7 +23,7 @@ export interface XrefContext {
   readonly bytes: Uint8Array
   readonly maxDepth: number
   readonly maxObjects: number
-  readonly problems: PdfProblem[]
+  readonly problems: ProblemSink
   readonly budget: DecodeBudget
   /** Entries read so far across all sections (for the object cap). */
   count: number

@@ -197,6 +197,8 @@ describe('hostile files, search work', () => {
       if (pdf.resolve({ num: n, gen: 0 })?.kind === 'stream') streams++
     expect(Date.now() - t).toBeLessThan(1000)
     expect(streams).toBe(20_000)
+    expect(pdf.problems.length).toBe(1001)
+    expect(pdf.problems[1000]!.code).toBe('limit.pdf.problems')
   })
 
   it('many startxref statements without %%EOF stay linear', () => {
