@@ -3,7 +3,7 @@
  * (exit code 3) instead of the parser's own exit code or stack trace.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { CliError } from './output.js'
+import { UsageError } from './output.js'
 
 export type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -39,7 +39,7 @@ export function jobsOf(value: unknown): number | undefined {
   if (value === undefined) return undefined
   const s = String(value)
   if (!/^\d{1,3}$/.test(s) || Number(s) < 1 || Number(s) > 256) {
-    throw new CliError(`--jobs needs a number from 1 to 256 / --jobs 需要 1 到 256 的整数`)
+    throw new UsageError(`--jobs needs a number from 1 to 256 / --jobs 需要 1 到 256 的整数`)
   }
   return Number(s)
 }
@@ -49,7 +49,7 @@ export function parse<T extends Options>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
   } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e))
+    throw new UsageError(e instanceof Error ? e.message : String(e))
   }
 }
 
@@ -57,7 +57,7 @@ export function parse<T extends Options>(argv: string[], options: T) {
 export function langOf(value: unknown): 'zh' | 'en' {
   if (value === undefined) return 'zh'
   if (value === 'zh' || value === 'en') return value
-  throw new CliError(`--lang must be zh or en / --lang 只能是 zh 或 en`)
+  throw new UsageError(`--lang must be zh or en / --lang 只能是 zh 或 en`)
 }
 
 /** The --at value as a Date, checked. */
@@ -66,7 +66,7 @@ export function timeOf(value: unknown): Date | undefined {
   const s = String(value)
   const d = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) ? new Date(s) : undefined
   if (!d || Number.isNaN(d.getTime())) {
-    throw new CliError(`--at needs an ISO 8601 time such as 2026-12-03T00:00:00Z, got "${s}"`)
+    throw new UsageError(`--at needs an ISO 8601 time such as 2026-12-03T00:00:00Z, got "${s}"`)
   }
   return d
 }

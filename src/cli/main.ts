@@ -2,11 +2,11 @@
  * The command dispatcher: `verify`, `audit`, `inspect`, `registry`; `--help` and `--version` on stdout with exit 0,
  * usage errors and unreadable inputs on stderr with exit 3, never a stack trace unless --debug.
  */
-import { runAudit } from './commands/audit.js'
-import { runInspect } from './commands/inspect.js'
-import { runRegistry } from './commands/registry.js'
-import { runVerify } from './commands/verify.js'
-import { CliError, processOutput, type Output } from './output.js'
+import { AUDIT_HELP, runAudit } from './commands/audit.js'
+import { INSPECT_HELP, runInspect } from './commands/inspect.js'
+import { REGISTRY_HELP, runRegistry } from './commands/registry.js'
+import { runVerify, VERIFY_HELP } from './commands/verify.js'
+import { CliError, processOutput, UsageError, type Output } from './output.js'
 import { VERSION } from './version.js'
 
 export const HELP = `yrd-verify ${VERSION} — 长三角电子证照、电子印章、电子签名互认验证
@@ -45,14 +45,34 @@ export async function main(
     if (command === 'registry') return await runRegistry(rest, out)
     if (command === 'audit') return await runAudit(rest, out)
     if (command === 'inspect') return await runInspect(rest, out)
-    throw new CliError(`unknown command "${command}" / 未知命令；see yrd-verify --help`)
+    throw new UsageError(`unknown command "${command}" / 未知命令`)
   } catch (e) {
     if (e instanceof CliError) {
       out.err(`yrd-verify: ${e.message}`)
+      if (e instanceof UsageError) out.err(shortUsage(command))
       return 3
     }
     out.err(`yrd-verify: internal error / 内部错误: ${e instanceof Error ? e.message : String(e)}`)
     if (debug && e instanceof Error && e.stack) out.err(e.stack)
     return 3
   }
+}
+
+const COMMAND_HELP: Readonly<Record<string, string>> = {
+  verify: VERIFY_HELP,
+  audit: AUDIT_HELP,
+  inspect: INSPECT_HELP,
+  registry: REGISTRY_HELP,
+}
+
+/** The usage lines of a command (or the command list) and where the full help is. */
+function shortUsage(command: string | undefined): string {
+  const help = command !== undefined ? COMMAND_HELP[command] : undefined
+  if (help === undefined) {
+    return 'usage: yrd-verify verify|inspect|audit|registry ...  (yrd-verify --help)'
+  }
+  const lines = help.split('\n')
+  const end = lines.findIndex((l) => l.trim() === '')
+  const usage = lines.slice(0, end < 0 ? 1 : end).join('\n')
+  return `${usage.replace(/^Usage:/, 'usage:')}\n(yrd-verify ${command} --help)`
 }

@@ -46,3 +46,6 @@ export function mapOutput(out: Output, transform: (line: string) => string): Out
 
 /** Thrown for a usage error or an unreadable input: the CLI prints it and exits with 3. */
 export class CliError extends Error {}
+
+/** A wrong invocation (unknown option, bad value, missing argument): printed with a usage. */
+export class UsageError extends CliError {}

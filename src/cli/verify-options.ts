@@ -5,7 +5,7 @@
 import type { VerifyOptions } from '../verify.js'
 import { langOf, timeOf } from './args.js'
 import { readInput } from './files.js'
-import { CliError } from './output.js'
+import { UsageError } from './output.js'
 import { registryFrom } from './registry-option.js'
 
 /** The verify options as parseArgs returns them (only the fields used here). */
@@ -26,7 +26,7 @@ export interface VerifyValues {
 function revocationOf(value: unknown): 'require' | 'if-available' | 'off' {
   if (value === undefined) return 'require'
   if (value === 'require' || value === 'if-available' || value === 'off') return value
-  throw new CliError('--revocation must be require, if-available or off')
+  throw new UsageError('--revocation must be require, if-available or off')
 }
 
 /** With --online: the fetcher as a revocation source and as a finder of missing issuers. */

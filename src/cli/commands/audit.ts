@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { COMMON_OPTIONS, langOf, parse, VERIFY_OPTIONS } from '../args.js'
 import { maskPersonal } from '../mask.js'
-import { CliError, mapOutput, type Output } from '../output.js'
+import { CliError, mapOutput, UsageError, type Output } from '../output.js'
 import { registryFrom, warnIfTest } from '../registry-option.js'
 import { renderHtml, type AuditRow } from '../render-html.js'
 import { verifyFile, type FileResult } from '../verify-file.js'
@@ -93,7 +93,7 @@ export async function runAudit(argv: string[], rawOut: Output): Promise<number> 
   const html = values.html
   const results: FileResult[] = []
   const rows: AuditRow[] = []
-  if (positionals.length > 1) throw new CliError('audit: at most one DIR / 只能指定一个目录')
+  if (positionals.length > 1) throw new UsageError('audit: at most one DIR / 只能指定一个目录')
   const lang = langOf(values.lang)
   const dir = positionals[0] ?? 'fixtures'
   const entries = await readManifest(dir)

@@ -21,7 +21,7 @@ import { describeSeal, describeSesSignature } from '../inspect/describe-ses.js'
 import { plain } from '../inspect/plain.js'
 import { treeLines } from '../inspect/print-tree.js'
 import { maskPersonal } from '../mask.js'
-import { CliError, mapOutput, type Output } from '../output.js'
+import { CliError, mapOutput, UsageError, type Output } from '../output.js'
 
 export const INSPECT_HELP = `Usage: yrd-verify inspect FILE [--json] [--extract DIR] [--password PASS]
 
@@ -72,7 +72,8 @@ export async function runInspect(argv: string[], rawOut: Output): Promise<number
     rawOut.out(INSPECT_HELP)
     return 0
   }
-  if (positionals.length !== 1) throw new CliError('inspect: give exactly one FILE / 需要一个文件')
+  if (positionals.length !== 1)
+    throw new UsageError('inspect: give exactly one FILE / 需要一个文件')
   const file = positionals[0]!
   const out = values.unmask ? rawOut : mapOutput(rawOut, maskPersonal)
   const bytes = await readInput(file)

@@ -3,7 +3,7 @@
  */
 import type { Registry } from '../../registry/index.js'
 import { COMMON_OPTIONS, parse } from '../args.js'
-import { CliError, type Output } from '../output.js'
+import { UsageError, type Output } from '../output.js'
 import { registryFrom } from '../registry-option.js'
 
 export const REGISTRY_HELP = `Usage: yrd-verify registry show [FILE] [--registry-key PEM] [--json]
@@ -52,9 +52,9 @@ export async function runRegistry(argv: string[], out: Output): Promise<number> 
     out.out(REGISTRY_HELP)
     return values.help ? 0 : 3
   }
-  if (sub !== 'show' && sub !== 'check') throw new CliError(`registry: unknown command "${sub}"`)
-  if (extra !== undefined) throw new CliError('registry: too many arguments')
-  if (sub === 'check' && file === undefined) throw new CliError('registry check: no FILE given')
+  if (sub !== 'show' && sub !== 'check') throw new UsageError(`registry: unknown command "${sub}"`)
+  if (extra !== undefined) throw new UsageError('registry: too many arguments')
+  if (sub === 'check' && file === undefined) throw new UsageError('registry check: no FILE given')
   const registry = await registryFrom({ ...values, registry: file })
   const info = describe(registry, new Date())
   if (values.json) {

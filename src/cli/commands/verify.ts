@@ -9,7 +9,7 @@ import { jobsOf, langOf, parse, VERIFY_OPTIONS } from '../args.js'
 import { defaultJobs, runBatch } from '../batch.js'
 import { expandInputs } from '../files.js'
 import { maskPersonal } from '../mask.js'
-import { CliError, mapOutput, type Output } from '../output.js'
+import { CliError, mapOutput, UsageError, type Output } from '../output.js'
 import { warnIfTest } from '../registry-option.js'
 import { renderHtml } from '../render-html.js'
 import { renderVerdict } from '../render-text.js'
@@ -59,7 +59,7 @@ export async function runVerify(argv: string[], rawOut: Output): Promise<number>
     rawOut.out(VERIFY_HELP)
     return 0
   }
-  if (positionals.length === 0) throw new CliError('verify: no FILE given / 未指定文件')
+  if (positionals.length === 0) throw new UsageError('verify: no FILE given / 未指定文件')
   const lang = langOf(values.lang)
   const quiet = values.quiet === true
   const json = values.json === true
