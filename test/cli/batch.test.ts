@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import pc from 'picocolors'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
 import type { Output } from '../../src/cli/output.js'
 import type { Verdict } from '../../src/verdict/types.js'
-import { FIXTURES, runCli } from './helpers.js'
+import { FIXTURES, ROOT, runCli } from './helpers.js'
 
 interface Fixture {
   file: string
@@ -47,6 +48,37 @@ describe('verify over a folder in worker threads', () => {
         sub: f.expect.subIndication,
       })
     }
+  }, 180_000)
+
+  it('the bundled CLI starts its bundled worker (dist/cli.js beside dist/cli-worker.js)', async () => {
+    // The same two entries as tsup.config.ts, built without types into an ignored folder.
+    mkdirSync(join(ROOT, 'test/artifacts'), { recursive: true })
+    const out = mkdtempSync(join(ROOT, 'test/artifacts/dist-cli-'))
+    const tsup = join(ROOT, 'node_modules/tsup/dist/cli-default.js')
+    const entries = ['--entry.cli=src/cli.ts', '--entry.cli-worker=src/cli/worker.ts']
+    const options = ['--format', 'esm', '--target', 'node20', '--splitting', '--out-dir', out]
+    const build = spawnSync(process.execPath, [tsup, '--no-config', ...entries, ...options], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(build.status, build.stderr).toBe(0)
+    const dir = join(FIXTURES, 'certificates')
+    const at = ['--at', '2026-12-03T00:00:00Z', '--json']
+    const r = spawnSync(
+      process.execPath,
+      [join(out, 'cli.js'), 'verify', '-r', dir, '-j', '2', ...at],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    )
+    const bundled = (JSON.parse(r.stdout) as Verdict[]).map(key)
+    const inProcess = await runCli(['verify', '-r', dir, '--jobs', '1', ...at])
+    expect(bundled).toEqual((JSON.parse(inProcess.out) as Verdict[]).map(key))
+    expect(bundled.length).toBeGreaterThan(30)
+    expect(r.status).toBe(inProcess.code)
   }, 180_000)
 
   it('keeps input order across workers and prints one line per file and a summary', async () => {
