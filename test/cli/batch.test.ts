@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import pc from 'picocolors'
 import { describe, expect, it } from 'vitest'
@@ -79,6 +79,7 @@ describe('verify over a folder in worker threads', () => {
     expect(bundled).toEqual((JSON.parse(inProcess.out) as Verdict[]).map(key))
     expect(bundled.length).toBeGreaterThan(30)
     expect(r.status).toBe(inProcess.code)
+    rmSync(out, { recursive: true, force: true })
   }, 180_000)
 
   it('keeps input order across workers and prints one line per file and a summary', async () => {
