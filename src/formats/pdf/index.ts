@@ -5,6 +5,7 @@
 export { readPdf } from './read-pdf.js'
 export { findSignatures } from './signatures.js'
 export { DEFAULT_PDF_LIMITS, resolvePdfLimits } from './limits.js'
+export { decodeTextString } from './text.js'
 export type {
   PdfFile,
   PdfLimits,

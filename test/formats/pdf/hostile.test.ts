@@ -208,3 +208,48 @@ describe('hostile files, search work', () => {
     expect(Date.now() - t).toBeLessThan(1000)
   })
 })
+
+describe('hostile files, self reference', () => {
+  it('an object stream whose /Length lives inside itself resolves without looping', () => {
+    const w = new PdfWriter()
+    const rows = basicDocument(w)
+    const at = w.text.length
+    w.raw(
+      '5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 6 0 R >>\nstream\n6 0 9\nendstream\nendobj\n',
+    )
+    rows.push([5, at], [6, 'c', 5, 0])
+    w.xrefStream(7, rows, '/Root 1 0 R /Encrypt << >>')
+    const pdf = readPdf(w.bytes())
+    const t = Date.now()
+    expect(pdf.resolve({ num: 6, gen: 0 })).toEqual({ kind: 'number', value: 9 })
+    expect(Date.now() - t).toBeLessThan(1000)
+    expect(pdf.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining([
+        'format.pdf.encrypted',
+        'format.pdf.resolve-loop',
+        'format.pdf.stream-length',
+      ]),
+    )
+  })
+
+  it('random bytes around PDF keywords never escape as untyped errors', () => {
+    const words = ['startxref', '%%EOF', 'xref', 'trailer', '<<', '>>', '/Prev', '0 0 obj', ' ']
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...words), fc.nat(99_999).map(String)), {
+          maxLength: 60,
+        }),
+        (parts) => {
+          try {
+            const pdf = readPdf(latin1Bytes(parts.join('\n')))
+            findSignatures(pdf)
+            pdf.pages()
+          } catch (error) {
+            if (!(error instanceof YrdError)) throw error
+          }
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+})
