@@ -173,6 +173,25 @@ describe('revisions and per-revision resolution', () => {
   })
 })
 
+describe('broken appended sections', () => {
+  it('an update with a bare xref keyword leaves the readable revisions and is reported', () => {
+    const w = new PdfWriter()
+    const x0 = w.table(basicDocument(w), '<< /Size 5 /Root 1 0 R >>')
+    const end0 = w.text.length
+    w.stream(4, '', 'EVIL')
+    const at = w.text.length
+    w.raw(`xref\ntrailer\n<< /Size 5 /Root 1 0 R /Prev ${x0} /Bad [ >>\nstartxref\n${at}\n%%EOF\n`)
+    const pdf = readPdf(w.bytes())
+    expect(pdf.revisions.length).toBe(1)
+    expect(pdf.revisions[0]!.end).toBe(end0)
+    expect(contentOf(pdf)).toContain('Hello')
+    expect(pdf.problems.map((p) => p.code)).toEqual([
+      'format.pdf.unreadable-xref',
+      'format.pdf.trailing-data',
+    ])
+  })
+})
+
 describe('linearized files', () => {
   it('the first-page section and the main section form one revision; updates add more', () => {
     const w = new PdfWriter()
