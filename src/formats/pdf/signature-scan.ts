@@ -4,7 +4,7 @@
  * Each body is parsed at most once and the whole scan is bounded in candidates and work.
  */
 import type { PdfFile, PdfObject, PdfRef } from './types.js'
-import { ascii, indexOfBytes, lastIndexOfBytes } from './bytes.js'
+import { ascii, lastIndexOfBytes } from './bytes.js'
 import { isBoundary, isWhite, PdfLexer } from './lexer.js'
 import { parseIndirect, type IndirectObject } from './indirect.js'
 import { YrdError } from '../../errors.js'
@@ -179,22 +179,30 @@ function sigTypeAfter(b: Uint8Array, p: number): boolean {
   return SIG_TYPES.some((t) => t.every((c, i) => b[q + i] === c) && isBoundary(b[q + t.length]))
 }
 
-/** Scans the raw bytes for signature dictionaries; each body is reported once per needle. */
+function matchesAt(b: Uint8Array, p: number, word: Uint8Array): boolean {
+  for (let i = 1; i < word.length; i++) if (b[p + i] !== word[i]) return false
+  return isBoundary(b[p + word.length])
+}
+
+/**
+ * Scans the raw bytes for signature dictionaries in one pass over the `/` bytes; each body
+ * is reported once per `/ByteRange` and once for its `/Type /Sig` or `/Type /DocTimeStamp`.
+ */
 export function scanSignatures(pdf: PdfFile): ScanHit[] {
   const b = pdf.bytes
   const scanner = new Scanner(pdf)
   const hits: ScanHit[] = []
   const typed = new Set<number>()
-  for (let p = indexOfBytes(b, BYTE_RANGE); p >= 0; p = indexOfBytes(b, BYTE_RANGE, p + 1)) {
-    if (!isBoundary(b[p + BYTE_RANGE.length])) continue
-    const hit = scanner.hit(p, true)
-    if (hit !== null) hits.push(hit)
-  }
-  for (let p = indexOfBytes(b, TYPE); p >= 0; p = indexOfBytes(b, TYPE, p + 1)) {
-    if (!isBoundary(b[p + TYPE.length]) || !sigTypeAfter(b, p + TYPE.length)) continue
-    const hit = scanner.hit(p, false)
-    if (hit !== null && !typed.has(hit.body)) hits.push(hit)
-    if (hit !== null) typed.add(hit.body)
+  for (let p = b.indexOf(47); p >= 0; p = b.indexOf(47, p + 1)) {
+    const next = b[p + 1]
+    if (next === 66 && matchesAt(b, p, BYTE_RANGE)) {
+      const hit = scanner.hit(p, true)
+      if (hit !== null) hits.push(hit)
+    } else if (next === 84 && matchesAt(b, p, TYPE) && sigTypeAfter(b, p + TYPE.length)) {
+      const hit = scanner.hit(p, false)
+      if (hit !== null && !typed.has(hit.body)) hits.push(hit)
+      if (hit !== null) typed.add(hit.body)
+    }
   }
   return hits
 }
