@@ -138,6 +138,18 @@ describe('yrd-verify inspect', () => {
     expect([0, 1]).toContain((await runCli(['inspect', cut])).code)
   })
 
+  it('shows a JWS licence: algorithm, headers, x5c certificates and the licence fields', async () => {
+    const { code, info } = await inspectJson([join(FIXTURES, 'licences/310000-licence.jws')])
+    expect([code, info.kind, info.alg, info.serialization]).toEqual([0, 'jws', 'SM2SM3', 'compact'])
+    expect(info.protectedHeader.x5c).toBe('2 certificates')
+    expect(info.certificates).toHaveLength(2)
+    expect(info.certificates[0].publicKey.curve).toBe('SM2')
+    expect(info.licence.ZZMC).toBe('营业执照')
+    expect(info.licence.ZZBS).toMatch(/^1\.2\.156\.3005\.2\./)
+    const detached = await inspectJson([join(FIXTURES, 'licences/detached-no-payload.jws')])
+    expect([detached.info.detached, detached.info.licence]).toEqual([true, null])
+  })
+
   it('measures BER elements, definite and indefinite, and refuses broken ones', () => {
     expect(berLength(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05, 0, 0, 0]))).toBe(5)
     const indefinite = [0x30, 0x80, 0x02, 0x01, 0x05, 0x30, 0x80, 0, 0, 0, 0, 0, 0, 0]

@@ -1,6 +1,6 @@
 /**
  * `yrd-verify inspect FILE [--json] [--extract DIR]`: the structure of a supported input
- * (certificates, PKCS#7/PKCS#12, CMS, seals, seal signatures, OFD packages, PDFs). It never decides
+ * (certificates, PKCS#7/PKCS#12, CMS, seals, seal signatures, OFD packages, JWS, PDFs). It never decides
  * anything; a file that cannot be read or parsed prints its error and exits with 1.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { readCertificateFile, sniffCertificateInput } from '../../formats/certificate/read.js'
 import { readCmsFile } from '../../formats/cms/read.js'
 import { sniffCms } from '../../formats/cms/sniff.js'
+import { readJws } from '../../formats/licence/index.js'
 import { readOfd } from '../../formats/ofd/index.js'
 import { readPdf } from '../../formats/pdf/index.js'
 import { parseSeal, parseSesSignature, sniffSes } from '../../formats/ses/index.js'
@@ -15,6 +16,7 @@ import { COMMON_OPTIONS, parse, type Options } from '../args.js'
 import { readInput } from '../files.js'
 import { Artifacts } from '../inspect/artifacts.js'
 import { describeCms, describeCertificateFile } from '../inspect/describe-cms.js'
+import { describeJws } from '../inspect/describe-jws.js'
 import { describeOfd } from '../inspect/describe-ofd.js'
 import { describePdf } from '../inspect/describe-pdf.js'
 import { describeSeal, describeSesSignature } from '../inspect/describe-ses.js'
@@ -26,7 +28,8 @@ import { CliError, mapOutput, UsageError, type Output } from '../output.js'
 export const INSPECT_HELP = `Usage: yrd-verify inspect FILE [--json] [--extract DIR] [--password PASS]
 
 Shows the structure of a certificate file (PEM, DER, .p7b, .p12), a CMS signature, a GB/T 38540
-seal (.esl) or seal signature, an OFD package or a PDF (revisions, signatures, byte ranges): certificates (subject, issuer, serial,
+seal (.esl) or seal signature, an OFD package, a JWS licence, or a PDF (revisions,
+signatures, byte ranges): certificates (subject, issuer, serial,
 validity, key, extensions), signers, seals (esID, name, type, validity, maker, certificate
 list, picture), OFD signatures with their references and status, stamp annotations, DocInfo
 and custom data (licence metadata), and files no signature protects.
@@ -61,6 +64,10 @@ async function describe(bytes: Uint8Array, artifacts: Artifacts, password?: stri
   if (ses === 'ses-signature') {
     const sig = parseSesSignature(bytes)
     return { kind: 'seal-signature', ...describeSesSignature(sig, artifacts, 'signature') }
+  }
+  const start = head.trimStart()
+  if (start.startsWith('{') || start.startsWith('eyJ')) {
+    return { kind: 'jws', ...describeJws(readJws(bytes), artifacts) }
   }
   throw new CliError('not a supported structure / 不是可识别的结构')
 }
