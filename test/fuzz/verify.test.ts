@@ -10,6 +10,7 @@ import { FUZZ_TIME, loadSeeds, sample, type Seed } from './fixtures.js'
 import { applyMutations, mutationsArb } from './mutate.js'
 import { isPem, pemBlocks, replaceBlock } from './pem.js'
 import { expectVerdict } from './outcomes.js'
+import { rezip, unzip } from './signed-parts.js'
 import { Watchdog } from './watchdog.js'
 
 const SAMPLE_FILES = [
@@ -95,6 +96,40 @@ describe('fuzz: verify() always ends in a verdict', () => {
       )
     },
     testTimeout(DER),
+  )
+
+  const packages = all
+    // Not the zip bombs and traversal fixtures: unpacking them is what the reader refuses to do.
+    .filter((s) => s.file.endsWith('.ofd') && !s.file.includes('/zip-'))
+    .flatMap((s) => {
+      try {
+        const entries = unzip(s.bytes)
+        return [{ s, entries, names: Object.keys(entries) }]
+      } catch {
+        return []
+      }
+    })
+  const OFD = 100
+  it(
+    'mutations inside any entry of an OFD package, the zip rebuilt (past the CRC checks)',
+    async () => {
+      expect(packages.length).toBeGreaterThan(5)
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat(packages.length - 1),
+          fc.nat(64),
+          mutationsArb,
+          async (i, entry, mutations) => {
+            const { s, entries, names } = packages[i]!
+            const name = names[entry % names.length]!
+            const changed = { ...entries, [name]: applyMutations(entries[name]!, mutations) }
+            expectVerdict(await verifyBytes(s, rezip(changed)))
+          },
+        ),
+        fuzzParameters('verify-ofd-entries', OFD),
+      )
+    },
+    testTimeout(OFD),
   )
 
   const RANDOM = 100
