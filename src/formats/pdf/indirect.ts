@@ -4,7 +4,8 @@
  */
 import type { PdfObject } from './types.js'
 import type { ProblemSink } from './problems.js'
-import { isBoundary, isWhite, PdfLexer } from './lexer.js'
+import { PdfLexer } from './lexer.js'
+import { isBoundary, isWhite } from './chars.js'
 import { ascii, indexOfBytes, type NextIndex } from './bytes.js'
 import { pdfFormat } from './errors.js'
 

@@ -4,33 +4,7 @@
  */
 import type { PdfObject } from './types.js'
 import { pdfFormat, pdfLimit } from './errors.js'
-
-const WS = new Uint8Array(256)
-for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1
-const DELIM = new Uint8Array(256)
-for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1
-
-/** True for PDF whitespace bytes. */
-export function isWhite(c: number | undefined): boolean {
-  return c !== undefined && WS[c] === 1
-}
-
-/** True for bytes that end a regular token (whitespace, delimiter or end of data). */
-export function isBoundary(c: number | undefined): boolean {
-  return c === undefined || WS[c] === 1 || DELIM[c] === 1
-}
-
-function isDigit(c: number | undefined): boolean {
-  return c !== undefined && c >= 48 && c <= 57
-}
-
-function hexValue(c: number | undefined): number {
-  if (c === undefined) return -1
-  if (c >= 48 && c <= 57) return c - 48
-  if (c >= 65 && c <= 70) return c - 55
-  if (c >= 97 && c <= 102) return c - 87
-  return -1
-}
+import { hexValue, isBoundary, isDigit, WS_TABLE } from './chars.js'
 
 /** A cursor over bytes that reads PDF tokens and objects. */
 export class PdfLexer {
@@ -62,7 +36,7 @@ export class PdfLexer {
     for (;;) {
       const c = b[this.pos]
       if (c === undefined) return
-      if (WS[c] === 1) {
+      if (WS_TABLE[c] === 1) {
         this.pos++
       } else if (c === 37) {
         while (this.pos < b.length && b[this.pos] !== 10 && b[this.pos] !== 13) this.pos++
@@ -289,7 +263,7 @@ export class PdfLexer {
     let hi = -1
     for (let p = this.pos; p < end; p++) {
       const c = b[p]!
-      if (WS[c] === 1) continue
+      if (WS_TABLE[c] === 1) continue
       const v = hexValue(c)
       if (v < 0) {
         this.pos = p

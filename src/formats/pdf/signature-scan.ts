@@ -5,7 +5,8 @@
  */
 import type { PdfFile, PdfObject, PdfRef } from './types.js'
 import { ascii, lastIndexOfBytes } from './bytes.js'
-import { isBoundary, isWhite, PdfLexer } from './lexer.js'
+import { PdfLexer } from './lexer.js'
+import { isBoundary, isWhite } from './chars.js'
 import { parseIndirect, type IndirectObject } from './indirect.js'
 import { YrdError } from '../../errors.js'
 import { pdfLimit } from './errors.js'

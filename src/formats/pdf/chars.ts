@@ -1,0 +1,34 @@
+/**
+ * Byte classes of PDF syntax (ISO 32000-1 §7.2.2): whitespace, delimiters, digits.
+ */
+
+/** 1 for PDF whitespace bytes. */
+export const WS_TABLE = new Uint8Array(256)
+for (const c of [0, 9, 10, 12, 13, 32]) WS_TABLE[c] = 1
+/** 1 for PDF delimiter bytes. */
+export const DELIM_TABLE = new Uint8Array(256)
+for (const c of '()<>[]{}/%') DELIM_TABLE[c.charCodeAt(0)] = 1
+
+/** True for PDF whitespace bytes. */
+export function isWhite(c: number | undefined): boolean {
+  return c !== undefined && WS_TABLE[c] === 1
+}
+
+/** True for bytes that end a regular token (whitespace, delimiter or end of data). */
+export function isBoundary(c: number | undefined): boolean {
+  return c === undefined || WS_TABLE[c] === 1 || DELIM_TABLE[c] === 1
+}
+
+/** True for ASCII digits. */
+export function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 48 && c <= 57
+}
+
+/** The value of a hex digit, or -1. */
+export function hexValue(c: number | undefined): number {
+  if (c === undefined) return -1
+  if (c >= 48 && c <= 57) return c - 48
+  if (c >= 65 && c <= 70) return c - 55
+  if (c >= 97 && c <= 102) return c - 87
+  return -1
+}
