@@ -1,5 +1,6 @@
 /**
- * The command dispatcher: `verify`, `audit`, `inspect`, `registry`; `--help` and `--version` on stdout with exit 0,
+ * The command dispatcher: `verify`, `audit`, `inspect`, `registry`; `--help` and `--version`
+ * on stdout with exit 0,
  * usage errors and unreadable inputs on stderr with exit 3, never a stack trace unless --debug.
  */
 import { AUDIT_HELP, runAudit } from './commands/audit.js'

@@ -167,7 +167,8 @@ function chainHtml(chain: readonly CertificateSummary[] | undefined, t: Text): s
 function certificateHtml(c: CertificateResult, zh: Verdict, en: Verdict, i: number, t: Text) {
   const province = c.province ? `${c.province.name} ${c.province.code}` : '—'
   return [
-    `<div class="item"><h3>证书 Certificate ${badge(c.status)} <code>${t(c.subIndication)}</code></h3>`,
+    `<div class="item"><h3>证书 Certificate ${badge(c.status)} ` +
+      `<code>${t(c.subIndication)}</code></h3>`,
     `<p>主体 subject: ${t(c.subject)}<br>签发者 issuer: ${t(c.issuer)}<br>`,
     `序列号 serial: <code>${t(c.serialNumber)}</code><br>`,
     `有效期 validity: ${t(c.notBefore)} .. ${t(c.notAfter)}<br>`,

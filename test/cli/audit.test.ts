@@ -14,7 +14,7 @@ describe('yrd-verify audit', () => {
     expect(r.code).toBe(0)
   })
 
-  it('fails with a readable line when a fixture is altered, and reports missing and unlisted files', async () => {
+  it('fails readably on an altered fixture; reports missing and unlisted files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yrd-audit-'))
     cpSync(FIXTURES, dir, { recursive: true })
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))

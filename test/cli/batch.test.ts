@@ -50,7 +50,7 @@ describe('verify over a folder in worker threads', () => {
     }
   }, 180_000)
 
-  it('the bundled CLI starts its bundled worker (dist/cli.js beside dist/cli-worker.js)', async () => {
+  it('the bundled CLI starts its bundled worker (cli.js beside cli-worker.js)', async () => {
     // The same two entries as tsup.config.ts, built without types into an ignored folder.
     mkdirSync(join(ROOT, 'test/artifacts'), { recursive: true })
     const out = mkdtempSync(join(ROOT, 'test/artifacts/dist-cli-'))

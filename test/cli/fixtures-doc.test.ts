@@ -36,7 +36,8 @@ function guide(fixtures: readonly Fixture[]): string {
     '|---|---|---|---|---|',
     ...list.map((f) => {
       const args = f.args?.length ? `\`${f.args.join(' ')}\`` : '—'
-      const want = `${f.expect.status}${f.expect.subIndication ? ` / ${f.expect.subIndication}` : ''}`
+      const sub = f.expect.subIndication ? ` / ${f.expect.subIndication}` : ''
+      const want = `${f.expect.status}${sub}`
       const what = `${cell(f.description.en)}<br>${cell(f.description.zh)}`
       return `| \`${f.file}\` | ${f.kind} | ${cell(args)} | ${want} | ${what} |`
     }),
@@ -62,8 +63,8 @@ function guide(fixtures: readonly Fixture[]): string {
     '',
     '```sh',
     'npm ci && npm run build',
-    'npx yrd-verify audit fixtures                      # one line per fixture, then "N passed, M failed"',
-    'npx yrd-verify audit fixtures --html report.html   # the same, as a report with the seal pictures',
+    'npx yrd-verify audit fixtures                     # a line per fixture, "N passed, M failed"',
+    'npx yrd-verify audit fixtures --html report.html  # the same as a report, with pictures',
     '```',
     '',
     'Exit code 0 means every fixture got its promised verdict. A `FAIL` line names the file,',

@@ -46,7 +46,7 @@ async function open(file: string) {
 }
 
 describe('the HTML report in headless Chromium', () => {
-  it('verify --html: both languages, chain, province and the seal pictures side by side', async () => {
+  it('verify --html: both languages, chain, province, seal pictures side by side', async () => {
     const report = join(dir, 'verify.html')
     const licence = join(FIXTURES, 'ofd/310000-licence-v4.ofd')
     const seal = join(FIXTURES, 'seals/310000-seal-v4.esl')
@@ -89,7 +89,7 @@ describe('the HTML report in headless Chromium', () => {
     await context.close()
   }, 120_000)
 
-  it('audit --html: every fixture with expected and actual, a summary, and a screenshot', async () => {
+  it('audit --html: every fixture, expected and actual, a summary, a screenshot', async () => {
     const report = join(dir, 'audit.html')
     const r = await runCli(['audit', FIXTURES, '--html', report])
     // The report states exactly what the audit printed (its own test demands 0 failed).

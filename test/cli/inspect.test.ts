@@ -80,7 +80,7 @@ describe('yrd-verify inspect', () => {
     expect(again.code).toBe(3)
   })
 
-  it('shows an OFD licence: references with status, stamps, seal, custom data, unprotected', async () => {
+  it('shows an OFD licence: references, stamps, seal, custom data, unprotected', async () => {
     const { code, info } = await inspectJson([join(FIXTURES, 'ofd/310000-licence-v4.ofd')])
     expect(code).toBe(0)
     const doc = info.documents[0]
@@ -138,7 +138,7 @@ describe('yrd-verify inspect', () => {
     expect([0, 1]).toContain((await runCli(['inspect', cut])).code)
   })
 
-  it('shows a JWS licence: algorithm, headers, x5c certificates and the licence fields', async () => {
+  it('shows a JWS licence: algorithm, headers, x5c certificates, licence fields', async () => {
     const { code, info } = await inspectJson([join(FIXTURES, 'licences/310000-licence.jws')])
     expect([code, info.kind, info.alg, info.serialization]).toEqual([0, 'jws', 'SM2SM3', 'compact'])
     expect(info.protectedHeader.x5c).toBe('2 certificates')

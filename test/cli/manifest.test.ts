@@ -37,7 +37,8 @@ describe('every fixture gets its manifest verdict through the CLI (--json)', () 
   })
 
   for (const f of manifest.fixtures) {
-    it(`${f.file} ${argsOf(f).length ? '(with args) ' : ''}→ ${f.expect.status} / ${f.expect.subIndication}`, async () => {
+    const title = `${f.file} ${argsOf(f).length ? '(with args) ' : ''}→ ${f.expect.status}`
+    it(`${title} / ${f.expect.subIndication}`, async () => {
       const r = await runCli(['verify', join(FIXTURES, f.file), ...argsOf(f), '--json'])
       const v = JSON.parse(r.out) as Verdict
       expect({ status: v.status, subIndication: v.subIndication }).toEqual(f.expect)

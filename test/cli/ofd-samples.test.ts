@@ -21,7 +21,7 @@ async function verdictOf(argv: string[]): Promise<{ code: number; v: Verdict }> 
 }
 
 describe('the real Zhejiang tax e-invoice (GB/T 38540 v4 seal)', () => {
-  it('passes every reference, the data hash and both signatures; its tax CA is unknown here', async () => {
+  it('passes every reference, the data hash, both signatures; its tax CA is unknown', async () => {
     const { code, v } = await verdictOf([INVOICE])
     expect([code, v.kind, v.status, v.subIndication]).toEqual([
       2,
@@ -41,7 +41,7 @@ describe('the real Zhejiang tax e-invoice (GB/T 38540 v4 seal)', () => {
     expect(seal.picture).toMatchObject({ format: 'ofd', width: 30, height: 20 })
   })
 
-  it('is recognised at its signing time with the signer and maker certificates trusted', async () => {
+  it('is recognised at its signing time with signer and maker certificates trusted', async () => {
     const ofd = await readOfd(new Uint8Array(readFileSync(INVOICE)))
     const value = ofd.documents[0]!.signatures[0]!.signedValue!.bytes
     const ses = parseSesSignature(value)

@@ -14,7 +14,8 @@ import { verifyFile, type FileResult } from '../verify-file.js'
 import { verifyOptionsFrom } from '../verify-options.js'
 import { writeReport } from './verify.js'
 
-export const AUDIT_HELP = `Usage: yrd-verify audit [DIR] [--lang zh|en] [--html REPORT.html] [--unmask]
+export const AUDIT_HELP = `\
+Usage: yrd-verify audit [DIR] [--lang zh|en] [--html REPORT.html] [--unmask]
 
 Verifies every file listed in DIR/manifest.json (default DIR: fixtures) with its arguments,
 compares status and subIndication with the expectation, and prints one line per fixture and a

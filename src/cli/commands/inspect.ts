@@ -1,6 +1,7 @@
 /**
  * `yrd-verify inspect FILE [--json] [--extract DIR]`: the structure of a supported input
- * (certificates, PKCS#7/PKCS#12, CMS, seals, seal signatures, OFD packages, JWS, PDFs). It never decides
+ * (certificates, PKCS#7/PKCS#12, CMS, seals, seal signatures, OFD packages, JWS, PDFs).
+ * It never decides
  * anything; a file that cannot be read or parsed prints its error and exits with 1.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -25,7 +26,8 @@ import { treeLines } from '../inspect/print-tree.js'
 import { maskPersonal } from '../mask.js'
 import { CliError, mapOutput, UsageError, type Output } from '../output.js'
 
-export const INSPECT_HELP = `Usage: yrd-verify inspect FILE [--json] [--extract DIR] [--password PASS]
+export const INSPECT_HELP = `\
+Usage: yrd-verify inspect FILE [--json] [--extract DIR] [--password PASS]
 
 Shows the structure of a certificate file (PEM, DER, .p7b, .p12), a CMS signature, a GB/T 38540
 seal (.esl) or seal signature, an OFD package, a JWS licence, or a PDF (revisions,
