@@ -12,10 +12,6 @@ export const CRL_CODES = {
     zh: 'CRL 含有无法处理的关键扩展',
     en: 'the CRL has a critical extension that cannot be processed',
   },
-  'revocation.crl.not-yet-valid': {
-    zh: 'CRL 的 thisUpdate 晚于验证时间',
-    en: 'the CRL thisUpdate is after the validation time',
-  },
   'revocation.crl.stale': {
     zh: 'CRL 已过 nextUpdate，信息过期',
     en: 'the CRL is past its nextUpdate',

@@ -73,7 +73,9 @@ export function createCrlSource(
 
   async function usable(crl: Crl, query: RevocationQuery, allowStale: boolean): Promise<Usable> {
     if (crl.unknownCritical.length > 0) return { ok: false, code: 'revocation.crl.critical' }
-    if (crl.thisUpdate > query.time) return { ok: false, code: 'revocation.crl.not-yet-valid' }
+    // A CRL issued after the validation time is still evidence for that time (validating at
+    // a time-stamp's genTime uses the CRLs published since): an entry dated after the time
+    // is weighed by path validation, and no entry means the certificate was not revoked then.
     if (!allowStale && crl.nextUpdate && crl.nextUpdate < query.time) {
       return { ok: false, code: 'revocation.crl.stale' }
     }
