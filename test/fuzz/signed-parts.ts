@@ -135,3 +135,17 @@ export function pdfSignedRanges(pdf: Uint8Array): Region[] {
   }
   return out
 }
+
+/** The hex slot of each signature's /Contents: the gap between the two covered ranges. */
+export function pdfContentsSlots(pdf: Uint8Array): Region[] {
+  const text = new TextDecoder('latin1').decode(pdf)
+  const out: Region[] = []
+  for (const m of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
+    const start = Number(m[1]) + Number(m[2])
+    const end = Number(m[3])
+    if (text[start] === '<' && text[end - 1] === '>' && end - start > 2) {
+      out.push({ start: start + 1, end: end - 1 })
+    }
+  }
+  return out
+}

@@ -10,7 +10,7 @@ import { FUZZ_TIME, loadSeeds, sample, type Seed } from './fixtures.js'
 import { applyMutations, mutationsArb } from './mutate.js'
 import { isPem, pemBlocks, replaceBlock } from './pem.js'
 import { expectVerdict } from './outcomes.js'
-import { rezip, unzip } from './signed-parts.js'
+import { pdfContentsSlots, rezip, unzip } from './signed-parts.js'
 import { Watchdog } from './watchdog.js'
 
 const SAMPLE_FILES = [
@@ -130,6 +130,31 @@ describe('fuzz: verify() always ends in a verdict', () => {
       )
     },
     testTimeout(OFD),
+  )
+
+  const slots = all
+    .filter((s) => s.kind === 'pdf')
+    .flatMap((s) => pdfContentsSlots(s.bytes).map((slot) => ({ s, slot })))
+  const CMS = 100
+  it(
+    'mutations of the CMS inside a PDF /Contents, re-encoded in place (byte ranges intact)',
+    async () => {
+      expect(slots.length).toBeGreaterThan(10)
+      await fc.assert(
+        fc.asyncProperty(fc.nat(slots.length - 1), mutationsArb, async (i, mutations) => {
+          const { s, slot } = slots[i]!
+          const hex = new TextDecoder('latin1').decode(s.bytes.subarray(slot.start, slot.end))
+          const der = new Uint8Array(Buffer.from(hex.replace(/(00)+$/, ''), 'hex'))
+          const changed = Buffer.from(applyMutations(der, mutations)).toString('hex')
+          fc.pre(changed.length <= hex.length)
+          const bytes = s.bytes.slice()
+          bytes.set(new TextEncoder().encode(changed.padEnd(hex.length, '0')), slot.start)
+          expectVerdict(await verifyBytes(s, bytes))
+        }),
+        fuzzParameters('verify-pdf-cms', CMS),
+      )
+    },
+    testTimeout(CMS),
   )
 
   const RANDOM = 100
