@@ -142,7 +142,12 @@ export async function verifyDetailed(
     subIndication: outcome.subIndication,
     province:
       recognition.province ??
-      commonProvince([...result.certificates, ...result.signatures, ...result.seals]),
+      commonProvince([
+        ...result.certificates,
+        // A time-stamp vouches for a time, not for the document's origin.
+        ...result.signatures.filter((sig) => sig.format !== 'timestamp'),
+        ...result.seals,
+      ]),
     signatures: result.signatures,
     seals: result.seals,
     certificates: result.certificates,
