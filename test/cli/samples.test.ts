@@ -29,7 +29,7 @@ describe('real certificate files from ../shared/samples', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1)
   })
 
-  it('ofdrw signer trusted via --trust still fails: its root may not sign certificates', async () => {
+  it('ofdrw signer trusted via --trust still fails: its root may not sign certs', async () => {
     const r = await runCli([
       'verify',
       join(SAMPLES, 'ofdrw-sign_cert.pem'),
