@@ -8,7 +8,9 @@ import { registerCodes } from '../verdict/messages.js'
 export const PDF_APPEARANCE_CODES = {
   'pdf.appearance.picture': {
     zh: '签名外观（第 {page} 页）显示图片：{format}，{width}×{height} 像素，SHA-256 {sha256}',
-    en: 'The signature appearance (page {page}) shows a {format} picture, {width}×{height} pixels, SHA-256 {sha256}',
+    en:
+      'The signature appearance (page {page}) shows a {format} picture, {width}×{height} ' +
+      'pixels, SHA-256 {sha256}',
   },
   'pdf.appearance.invisible': {
     zh: '签名域 {field} 无可见外观',
@@ -16,15 +18,21 @@ export const PDF_APPEARANCE_CODES = {
   },
   'pdf.appearance.missing': {
     zh: '签名域 {field} 在第 {page} 页可见，但没有正常外观（/AP /N）',
-    en: 'The signature field {field} is visible on page {page} but has no normal appearance (/AP /N)',
+    en:
+      'The signature field {field} is visible on page {page} but has no normal appearance (/AP ' +
+      '/N)',
   },
   'pdf.appearance.full-page-widget': {
     zh: '签名域 {field} 的外观覆盖第 {page} 页 {percent}% 的面积，可能遮盖页面内容',
-    en: 'The appearance of signature field {field} covers {percent}% of page {page} and can hide its content',
+    en:
+      'The appearance of signature field {field} covers {percent}% of page {page} and can hide ' +
+      'its content',
   },
   'pdf.appearance.no-picture': {
     zh: '签名域 {field} 在第 {page} 页的外观不含图片（仅文字或图形）',
-    en: 'The appearance of signature field {field} on page {page} holds no picture (text or drawing only)',
+    en:
+      'The appearance of signature field {field} on page {page} holds no picture (text or ' +
+      'drawing only)',
   },
   'pdf.appearance.image-unreadable': {
     zh: '无法解码第 {page} 页的图片 {name}：{reason}',
@@ -40,11 +48,15 @@ export const PDF_APPEARANCE_CODES = {
   },
   'pdf.appearance.images-not-analysed': {
     zh: '{count} 张 JPEG 或其他编码的图片未做印章外形分析（仅比较摘要），例如第 {page} 页的 {name}',
-    en: '{count} JPEG or otherwise encoded pictures were not analysed for seal shapes (digests only), e.g. {name} on page {page}',
+    en:
+      '{count} JPEG or otherwise encoded pictures were not analysed for seal shapes (digests ' +
+      'only), e.g. {name} on page {page}',
   },
   'policy.image-only-seal': {
     zh: '第 {page} 页的图片 {name} 看起来是印章，但不属于任何签名：仅有图片的“印章”不是电子印章，不予互认',
-    en: 'The picture {name} on page {page} looks like a seal but belongs to no signature: an image-only seal is never a seal, the document is not recognised',
+    en:
+      'The picture {name} on page {page} looks like a seal but belongs to no signature: an ' +
+      'image-only seal is never a seal, the document is not recognised',
   },
 } as const
 

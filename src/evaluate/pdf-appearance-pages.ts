@@ -72,10 +72,12 @@ export function unboundSealFindings(
       const params = { page: pageIndex + 1, name: img.path }
       try {
         const image = decodeImageXObject(pdf, img.stream, rev)
-        // Analyse first: only seal-like rasters are worth re-encoding for their digest.
-        const likeness = image.kind === 'raster' ? looksLikeSeal(image.raster) : undefined
-        if (likeness && !likeness.sealLike) continue
+        // Analyse rasters first: only seal-like ones are worth re-encoding for their digest.
+        const early = image.kind === 'raster' ? looksLikeSeal(image.raster) : undefined
+        if (early && !early.sealLike) continue
         const pic = toPicture(image)
+        const likeness = early ?? (pic.raster ? looksLikeSeal(pic.raster) : undefined)
+        if (likeness && !likeness.sealLike) continue
         if (bound.digests.has(pic.picture.sha256)) continue
         if (!likeness) {
           notAnalysed.push(img)

@@ -8,6 +8,7 @@ import { looksLikeSeal } from '../../src/images/seal-like.js'
 import type { Finding } from '../../src/verdict/messages.js'
 import { aggregate } from '../../src/verdict/aggregate.js'
 import { render } from '../../src/verdict/messages.js'
+import { writeJpeg } from '../images/jpeg-writer.js'
 import { alphaOf, buildPdf, flate, rgbOf, type Body } from '../formats/pdf/appearance/build-pdf.js'
 
 const SAMPLES = '/work/shared/samples/pdf/'
@@ -86,8 +87,9 @@ describe('evaluatePdfAppearances on the PDF fixtures', () => {
 /** The red round stamp as an RGB image stream with an SMask (objects `num` and `num + 1`). */
 function stampImage(num: number, label = '310000123'): Body[] {
   const r = decodePng(stampPng({ label }))
-  const dict = `<< /Type /XObject /Subtype /Image /Width ${r.width} /Height ${r.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /SMask ${num + 1} 0 R >>`
-  const mask = `<< /Type /XObject /Subtype /Image /Width ${r.width} /Height ${r.height} /ColorSpace /DeviceGray /BitsPerComponent 8 >>`
+  const head = `<< /Type /XObject /Subtype /Image /Width ${r.width} /Height ${r.height}`
+  const dict = `${head} /ColorSpace /DeviceRGB /BitsPerComponent 8 /SMask ${num + 1} 0 R >>`
+  const mask = `${head} /ColorSpace /DeviceGray /BitsPerComponent 8 >>`
   return [flate(dict, rgbOf(r.rgba)), flate(mask, alphaOf(r.rgba))]
 }
 
@@ -114,21 +116,27 @@ function doc(o: DocOptions = {}): Uint8Array {
   const objects: Body[] = [
     '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >> >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>',
-    `<< /Type /Page /Parent 2 0 R /Contents 6 0 R /Annots ${annots} /Resources << /XObject << /Seal 9 0 R /Spare 11 0 R >> >> >>`,
-    `<< /FT /Sig /T (Seal1) /Type /Annot /Subtype /Widget /F 4 /Rect ${o.rect ?? '[400 100 500 200]'} /P 3 0 R /V 5 0 R /AP << /N 7 0 R >> >>`,
-    '<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 1 2 3] /Contents <3082> >>',
+    `<< /Type /Page /Parent 2 0 R /Contents 6 0 R /Annots ${annots} ` +
+      '/Resources << /XObject << /Seal 9 0 R /Spare 11 0 R >> >> >>',
+    '<< /FT /Sig /T (Seal1) /Type /Annot /Subtype /Widget /F 4 ' +
+      `/Rect ${o.rect ?? '[400 100 500 200]'} /P 3 0 R /V 5 0 R /AP << /N 7 0 R >> >>`,
+    '<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 1 2 ' +
+      '3] /Contents <3082> >>',
     flate('<< >>', o.pageContent ?? 'BT /F1 12 Tf 72 720 Td (Licence) Tj ET'),
     flate(
-      '<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /FRM 8 0 R >> >> >>',
+      '<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /FRM 8 ' +
+        '0 R >> >> >>',
       'q /FRM Do Q',
     ),
     flate(
-      '<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /n2 11 0 R >> >> >>',
+      '<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /n2 11 ' +
+        '0 R >> >> >>',
       'q /n2 Do Q',
     ),
     ...stampImage(9),
     flate(
-      '<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /Im0 9 0 R /Loop 11 0 R >> >> >>',
+      '<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /Im0 9 ' +
+        '0 R /Loop 11 0 R >> >> >>',
       o.stampInWidget === false ? 'q /Loop Do Q' : 'q 100 0 0 100 0 0 cm /Im0 Do Q /Loop Do',
     ),
     o.annotation ?? '<< >>',
@@ -194,11 +202,26 @@ describe('evaluatePdfAppearances on hand-built PDFs', () => {
     expect(render(f!, 'zh').message).toContain('不予互认')
   })
 
+  it('flags a red stamp drawn as a JPEG (DCTDecode) picture', () => {
+    const seal = decodePng(stampPng({ label: '310000123' }))
+    const jpeg = {
+      dict:
+        '<< /Type /XObject /Subtype /Image /Width 96 /Height 96 /ColorSpace /DeviceRGB ' +
+        '/BitsPerComponent 8 /Filter /DCTDecode >>',
+      data: writeJpeg(seal, { quality: 80, subsample: 2 }),
+    }
+    const bytes = doc({ stampInWidget: false, pageContent: '/J Do' })
+    const text = Buffer.from(bytes).toString('latin1').replace('/Spare 11 0 R', '/J 13 0 R')
+    const { result } = evaluateFile(appendObjects(text, 13, [jpeg]))
+    expect(codes(result.findings)).toEqual(['policy.image-only-seal:failed'])
+  })
+
   it('flags a red stamp shown by a Stamp annotation', () => {
     const annotation =
       '<< /Type /Annot /Subtype /Stamp /Rect [10 10 110 110] /AP << /N 13 0 R >> >>'
     const extra = flate(
-      '<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /S 9 0 R >> >> >>',
+      '<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /S 9 0 ' +
+        'R >> >> >>',
       '/S Do',
     )
     const { result } = evaluateFile(doc({ stampInWidget: false, annotation, extra }))
@@ -261,11 +284,14 @@ describe('evaluatePdfAppearances on hand-built PDFs', () => {
     const blue = new Uint8Array(64 * 64 * 3)
     for (let i = 0; i < 64 * 64; i++) blue.set([16, 48, 208], i * 3)
     const photo = flate(
-      '<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceRGB /BitsPerComponent 8 >>',
+      '<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceRGB ' +
+        '/BitsPerComponent 8 >>',
       blue,
     )
     const jpeg = {
-      dict: '<< /Type /XObject /Subtype /Image /Width 40 /Height 40 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode >>',
+      dict:
+        '<< /Type /XObject /Subtype /Image /Width 40 /Height 40 /ColorSpace /DeviceRGB ' +
+        '/BitsPerComponent 8 /Filter /DCTDecode >>',
       data: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
     }
     const bytes = doc({ stampInWidget: false, pageContent: '/Spare Do /J Do', extra: jpeg })
@@ -295,7 +321,8 @@ describe('evaluatePdfAppearances on hand-built PDFs', () => {
       const next = 20 + i + 1
       objects.push(
         flate(
-          `<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /F ${next} 0 R /Im0 9 0 R >> >> >>`,
+          '<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] ' +
+            `/Resources << /XObject << /F ${next} 0 R /Im0 9 0 R >> >> >>`,
           i === 19 ? '/Im0 Do' : '/F Do',
         ),
       )

@@ -11,6 +11,7 @@ import { decodePng } from '../../src/images/png-decode.js'
 import { encodePng } from '../../src/images/png.js'
 import type { Raster } from '../../src/images/raster.js'
 import { toGrid } from '../../src/images/resample.js'
+import { writeJpeg } from './jpeg-writer.js'
 
 function resize(r: Raster, width: number, height: number): Raster {
   const g = toGrid(r, width, height)
@@ -92,11 +93,36 @@ describe('comparePictures', () => {
 })
 
 describe('decodePicture', () => {
-  it('decodes PNG files and leaves JPEG and unknown data undecoded', () => {
+  it('decodes PNG and JPEG files and leaves progressive JPEG and unknown data undecoded', () => {
     const png = stampPng({ label: '1' })
+    const raster = decodePng(png)
     expect(decodePicture(png)?.width).toBe(96)
-    expect(decodePicture(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBeUndefined()
-    expect(decodePicture(new Uint8Array(0))).toBeUndefined()
+    expect(decodePicture(writeJpeg(raster))?.width).toBe(96)
+    // SOI, then a progressive frame header (SOF2)
+    const progressive = new Uint8Array([
+      0xff, 0xd8, 0xff, 0xc2, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0,
+    ])
+    expect(decodePicture(progressive)).toBeUndefined()
+    expect(decodePicture(new Uint8Array([0x47, 0x49, 0x46, 0x38]))).toBeUndefined()
+    expect(() => decodePicture(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))).toThrow(
+      expect.objectContaining({ code: 'format.image.jpeg' }),
+    )
+  })
+
+  it('compares a PNG seal picture with its JPEG rendering', () => {
+    const png = stampPng({ label: '310000123' })
+    const jpeg = writeJpeg(decodePng(png), { quality: 85 })
+    const same = comparePictures(
+      { data: png, raster: decodePicture(png) },
+      { data: jpeg, raster: decodePicture(jpeg) },
+    )
+    expect(same.match).toBe('perceptual')
+    const other = stampPng({ label: '320000456' })
+    const swapped = comparePictures(
+      { data: other, raster: decodePicture(other) },
+      { data: jpeg, raster: decodePicture(jpeg) },
+    )
+    expect(swapped.match).toBe('none')
   })
 
   it('lets a seal picture be compared with the picture a PDF shows', () => {

@@ -1,10 +1,13 @@
 /**
  * Turns a decoded image XObject into a displayable picture: rasters are re-encoded as PNG,
- * JPEG data is kept as it is, other codecs are kept raw.
+ * JPEG data is kept as it is (and decoded for analysis when it is sequential JPEG), other
+ * codecs are kept raw.
  */
+import { YrdError } from '../../../errors.js'
 import { pictureDigest } from '../../../images/compare.js'
 import type { Picture } from '../../../images/picture.js'
 import { encodePng } from '../../../images/png.js'
+import { decodePicture } from '../../../images/decode.js'
 import type { Raster } from '../../../images/raster.js'
 import type { DecodedImage } from './image-xobject.js'
 
@@ -14,7 +17,7 @@ export interface DecodedPicture {
   readonly raster: Raster | undefined
 }
 
-/** Builds the display picture of a decoded image. */
+/** Builds the display picture of a decoded image (undecodable JPEG: no raster). */
 export function toPicture(image: DecodedImage): DecodedPicture {
   if (image.kind === 'raster') {
     const data = encodePng(image.raster)
@@ -25,9 +28,16 @@ export function toPicture(image: DecodedImage): DecodedPicture {
     }
   }
   const { data, width, height } = image
-  const format = image.kind === 'jpeg' ? 'jpeg' : 'raw'
-  return {
-    picture: { format, width, height, sha256: pictureDigest(data), data },
-    raster: undefined,
+  const sha256 = pictureDigest(data)
+  if (image.kind === 'raw') {
+    return { picture: { format: 'raw', width, height, sha256, data }, raster: undefined }
   }
+  let raster: Raster | undefined
+  try {
+    raster = decodePicture(data)
+  } catch (e) {
+    // The JPEG bytes are still shown as they are; they are just not analysed.
+    if (!(e instanceof YrdError)) throw e
+  }
+  return { picture: { format: 'jpeg', width, height, sha256, data }, raster }
 }
