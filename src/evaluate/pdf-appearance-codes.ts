@@ -47,10 +47,10 @@ export const PDF_APPEARANCE_CODES = {
     en: 'None of the {images} pictures on the pages looks like a seal outside a signature',
   },
   'pdf.appearance.images-not-analysed': {
-    zh: '{count} 张 JPEG 或其他编码的图片未做印章外形分析（仅比较摘要），例如第 {page} 页的 {name}',
+    zh: '{count} 张无法解码的图片（渐进式 JPEG、JPX 等）未做印章外形分析，例如第 {page} 页的 {name}',
     en:
-      '{count} JPEG or otherwise encoded pictures were not analysed for seal shapes (digests ' +
-      'only), e.g. {name} on page {page}',
+      '{count} pictures that cannot be decoded (progressive JPEG, JPX, …) were not analysed ' +
+      'for seal shapes, e.g. {name} on page {page}',
   },
   'policy.image-only-seal': {
     zh: '第 {page} 页的图片 {name} 看起来是印章，但不属于任何签名：仅有图片的“印章”不是电子印章，不予互认',

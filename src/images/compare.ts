@@ -69,7 +69,7 @@ export function perceptualDistance(a: Raster, b: Raster): number {
 /**
  * Compares two pictures: equal bytes match exactly; otherwise, when both are decoded, the
  * perceptual distance decides against {@link PERCEPTUAL_THRESHOLD}. Pictures that cannot be
- * decoded (e.g. JPEG, for which no decoder is included) compare by digest only.
+ * decoded (progressive JPEG, GIF, …: see `decodePicture`) compare by digest only.
  */
 export function comparePictures(
   a: { readonly data: Uint8Array; readonly raster?: Raster | undefined },
