@@ -7,6 +7,9 @@ import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { FIXTURES, ROOT, sample } from './fixtures.js'
 import { isPem, pemBlocks } from './pem.js'
+import { parseSeal } from '../../src/formats/ses/index.js'
+import { decodePng } from '../../src/images/png-decode.js'
+import { writeJpeg } from '../../test/images/jpeg-writer.js'
 
 /** A named input. */
 export interface NamedBytes {
@@ -92,6 +95,23 @@ function jwsSeeds(cert: Uint8Array): NamedBytes[] {
   }))
 }
 
+/**
+ * Seal pictures: the PNGs inside the seals, and JPEGs of the first one in the layouts the
+ * decoder supports (4:4:4, 4:2:0, grey, restart intervals).
+ */
+function pictureSeeds(seals: readonly NamedBytes[]): NamedBytes[] {
+  const pngs = seals.map((s) => ({
+    name: `${s.name}#picture`,
+    bytes: parseSeal(s.bytes).picture.data,
+  }))
+  const first = pngs[0]
+  if (!first) return pngs
+  const raster = decodePng(first.bytes)
+  const layouts = [{}, { subsample: 2 as const }, { grey: true }, { restart: 4, quality: 50 }]
+  const jpegs = layouts.map((o, i) => ({ name: `jpeg#${i}`, bytes: writeJpeg(raster, o) }))
+  return [...pngs, ...jpegs]
+}
+
 /** The seeds of each reader of `READERS`, by reader name. */
 export function readerSeeds(): Record<string, NamedBytes[]> {
   const certFiles = files(join(FIXTURES, 'certificates'), '')
@@ -129,6 +149,7 @@ export function readerSeeds(): Record<string, NamedBytes[]> {
       ...samples(['pdf/pyhanko-no-signed-attrs.pdf', 'pdf/signpdf-signed-twice.pdf']),
     ],
     readJws: jwsSeeds(blocks(certFiles, 'CERTIFICATE')[0]?.bytes ?? new Uint8Array()),
+    decodePicture: pictureSeeds(seals),
     loadRegistry: [load(join(ROOT, 'src/registry/builtin/test-registry.json'))],
   }
 }

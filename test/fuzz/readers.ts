@@ -17,6 +17,7 @@ import { readOfd } from '../../src/formats/ofd/index.js'
 import { loadRegistry } from '../../src/registry/index.js'
 import { findSignatures, readPdf } from '../../src/formats/pdf/index.js'
 import { licenceJsonPairs, readJws } from '../../src/formats/licence/index.js'
+import { decodePicture } from '../../src/images/decode.js'
 
 /** Reads a PDF and walks it: signatures, pages, and every object (bounded) with its stream. */
 function walkPdf(bytes: Uint8Array): number {
@@ -57,5 +58,6 @@ export const READERS: Readonly<Record<string, Reader>> = {
   readOfd: (b) => readOfd(b),
   readPdf: walkPdf,
   readJws: walkJws,
+  decodePicture: (b) => decodePicture(b),
   loadRegistry: (b) => loadRegistry(b, { now: new Date('2026-12-03T00:00:00Z') }),
 }
