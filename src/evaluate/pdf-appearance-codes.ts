@@ -42,6 +42,10 @@ export const PDF_APPEARANCE_CODES = {
     zh: '部分外观或页面内容无法读取（{count} 处），例如：{reason}',
     en: 'Some appearances or page contents could not be read ({count}), e.g. {reason}',
   },
+  'pdf.appearance.scan-incomplete': {
+    zh: '页面图片过多，未能全部检查是否有未绑定签名的印章图片：{reason}',
+    en: 'Too many pictures on the pages to check them all for unbound seal images: {reason}',
+  },
   'pdf.appearance.no-unbound-seal': {
     zh: '页面上的 {images} 张图片中，没有未绑定签名的印章样图片',
     en: 'None of the {images} pictures on the pages looks like a seal outside a signature',

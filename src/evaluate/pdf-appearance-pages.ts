@@ -7,13 +7,21 @@ import { YrdError } from '../errors.js'
 import { decodeImageXObject } from '../formats/pdf/appearance/image-xobject.js'
 import { pageImages, type PageImage } from '../formats/pdf/appearance/page-images.js'
 import { toPicture } from '../formats/pdf/appearance/picture.js'
-import type { PdfFile } from '../formats/pdf/types.js'
+import type { PdfFile, PdfObject } from '../formats/pdf/types.js'
 import { looksLikeSeal } from '../images/seal-like.js'
 import type { Finding } from '../verdict/messages.js'
 import './pdf-appearance-codes.js'
 
-/** Bounds of the page scan. */
-export const PAGE_SCAN_LIMITS = { maxPages: 2000, maxDecoded: 500 } as const
+/**
+ * Bounds of the page scan: pages scanned, candidate pictures decoded, the size of one
+ * candidate (larger pictures are listed as not analysed, not decoded) and of all of them.
+ */
+export const PAGE_SCAN_LIMITS = {
+  maxPages: 2000,
+  maxDecoded: 500,
+  maxCandidatePixels: 4_000_000,
+  maxTotalPixels: 32_000_000,
+} as const
 
 /** What the signature appearances bind: image references and picture digests. */
 export interface BoundPictures {
@@ -21,14 +29,14 @@ export interface BoundPictures {
   readonly digests: ReadonlySet<string>
 }
 
-/** True when the image's declared size could be a seal (so it is worth decoding). */
-function candidate(pdf: PdfFile, img: PageImage, rev: number): boolean {
+/** The pixel count of an image whose declared size could be a seal, else 0. */
+function candidatePixels(pdf: PdfFile, img: PageImage, rev: number): number {
   const w = pdf.deref(img.stream.dict.get('Width'), rev)
   const h = pdf.deref(img.stream.dict.get('Height'), rev)
-  if (w?.kind !== 'number' || h?.kind !== 'number') return false
-  if (w.value < 16 || h.value < 16) return false
+  if (w?.kind !== 'number' || h?.kind !== 'number') return 0
+  if (w.value < 16 || h.value < 16) return 0
   const aspect = w.value / h.value
-  return aspect >= 0.5 && aspect <= 2
+  return aspect >= 0.5 && aspect <= 2 ? w.value * h.value : 0
 }
 
 /**
@@ -37,6 +45,7 @@ function candidate(pdf: PdfFile, img: PageImage, rev: number): boolean {
  */
 export function unboundSealFindings(
   pdf: PdfFile,
+  pages: readonly { readonly dict: ReadonlyMap<string, PdfObject> }[],
   signatureWidgets: ReadonlySet<string>,
   bound: BoundPictures,
   rev: number,
@@ -46,9 +55,11 @@ export function unboundSealFindings(
   const notAnalysed: PageImage[] = []
   let shown = 0
   let decoded = 0
-  const pages = pdf.pages(rev)
+  let pixels = 0
+  const analysed = new Set<string>()
+  let incomplete: string | undefined
   if (pages.length > PAGE_SCAN_LIMITS.maxPages) {
-    problems.push(`${pages.length} pages, only the first ${PAGE_SCAN_LIMITS.maxPages} scanned`)
+    incomplete = `${pages.length} pages, only the first ${PAGE_SCAN_LIMITS.maxPages} scanned`
   }
   for (const [pageIndex, page] of pages.slice(0, PAGE_SCAN_LIMITS.maxPages).entries()) {
     let found: ReturnType<typeof pageImages>
@@ -57,18 +68,34 @@ export function unboundSealFindings(
     } catch (e) {
       if (!(e instanceof YrdError)) throw e
       problems.push(`page ${pageIndex + 1}: ${e.message}`)
+      if (e.code.startsWith('limit.')) incomplete ??= e.message
       continue
     }
-    problems.push(...found.problems.map((p) => `page ${pageIndex + 1}: ${p.message}`))
+    for (const p of found.problems) {
+      problems.push(`page ${pageIndex + 1}: ${p.message}`)
+      if (p.code.startsWith('limit.')) incomplete ??= p.message
+    }
     for (const img of found.images) {
       shown++
       if (img.ref && bound.refs.has(`${img.ref.num} ${img.ref.gen}`)) continue
-      if (!candidate(pdf, img, rev)) continue
-      if (decoded >= PAGE_SCAN_LIMITS.maxDecoded) {
-        problems.push(`more than ${PAGE_SCAN_LIMITS.maxDecoded} candidate pictures`)
+      const key = img.ref ? `${img.ref.num} ${img.ref.gen}` : null
+      if (key !== null && analysed.has(key)) continue
+      if (key !== null) analysed.add(key)
+      const size = candidatePixels(pdf, img, rev)
+      if (size === 0) continue
+      if (size > PAGE_SCAN_LIMITS.maxCandidatePixels) {
+        notAnalysed.push(img)
+        continue
+      }
+      if (
+        decoded >= PAGE_SCAN_LIMITS.maxDecoded ||
+        pixels + size > PAGE_SCAN_LIMITS.maxTotalPixels
+      ) {
+        incomplete ??= `more than ${decoded} candidate pictures or ${pixels} pixels to decode`
         break
       }
       decoded++
+      pixels += size
       const params = { page: pageIndex + 1, name: img.path }
       try {
         const image = decodeImageXObject(pdf, img.stream, rev)
@@ -99,6 +126,7 @@ export function unboundSealFindings(
       } catch (e) {
         if (!(e instanceof YrdError)) throw e
         problems.push(`page ${pageIndex + 1} ${img.path}: ${e.message}`)
+        if (e.code.startsWith('limit.pdf.')) incomplete ??= e.message
       }
     }
   }
@@ -118,7 +146,13 @@ export function unboundSealFindings(
       detail: { problems: problems.slice(0, 20) },
     })
   }
-  if (!findings.some((f) => f.code === 'policy.image-only-seal')) {
+  if (incomplete !== undefined) {
+    findings.push({
+      code: 'pdf.appearance.scan-incomplete',
+      status: 'indeterminate',
+      params: { reason: incomplete },
+    })
+  } else if (!findings.some((f) => f.code === 'policy.image-only-seal')) {
     findings.push({
       code: 'pdf.appearance.no-unbound-seal',
       status: 'passed',

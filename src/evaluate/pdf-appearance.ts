@@ -219,6 +219,6 @@ export function evaluatePdfAppearances(
     for (const w of sig.widgets) widgets.add(refKey(w.ref))
     perSignature.set(i, evaluateWidgets(pdf, sig, pages, r, bound))
   })
-  findings.push(...unboundSealFindings(pdf, widgets, bound, r))
+  findings.push(...unboundSealFindings(pdf, pages, widgets, bound, r))
   return { perSignature, findings }
 }
