@@ -354,4 +354,27 @@ describe('evaluatePdfAppearances on hand-built PDFs', () => {
       'pdf.appearance.no-unbound-seal:passed',
     ])
   })
+
+  it('never throws on corrupted files that the reader still opens', () => {
+    const good = doc({ pageContent: 'q /Seal Do Q' })
+    let seed = 11
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff)
+    let evaluated = 0
+    for (let round = 0; round < 150; round++) {
+      const bad = good.slice()
+      for (let k = 0; k < 12; k++) bad[next() % bad.length] = next() & 255
+      let pdf: ReturnType<typeof readPdf>
+      let sigs: ReturnType<typeof findSignatures>
+      try {
+        pdf = readPdf(bad)
+        sigs = findSignatures(pdf)
+      } catch {
+        continue
+      }
+      const r = evaluatePdfAppearances(pdf, sigs)
+      expect(r.perSignature.size).toBe(sigs.length)
+      evaluated++
+    }
+    expect(evaluated).toBeGreaterThan(50)
+  })
 })
