@@ -10,6 +10,7 @@ import { applyMutations, mutationsArb } from './mutate.js'
 import { readerSeeds, type NamedBytes } from './reader-seeds.js'
 import { READERS } from './readers.js'
 import { expectClean } from './outcomes.js'
+import { mutatePng } from './png.js'
 import { Watchdog } from './watchdog.js'
 
 describe('fuzz: readers throw only YrdError', () => {
@@ -59,6 +60,30 @@ describe('fuzz: readers throw only YrdError', () => {
       testTimeout(RUNS),
     )
   }
+
+  const PNG = 60
+  it(
+    'decodePicture: PNGs changed behind valid zlib data and chunk CRCs',
+    async () => {
+      const pngs = seeds.decodePicture!.filter((s) => s.bytes[1] === 0x50)
+      expect(pngs.length).toBeGreaterThan(0)
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat(pngs.length - 1),
+          fc.nat(64),
+          mutationsArb,
+          async (i, target, mutations) => {
+            const s = pngs[i]!
+            const bytes = mutatePng(s.bytes, target, mutations)
+            const outcome = await dog.run({ op: 'read', reader: 'decodePicture', bytes })
+            expectClean('decodePicture', s.name, outcome)
+          },
+        ),
+        fuzzParameters('reader-png-deep', PNG),
+      )
+    },
+    testTimeout(PNG),
+  )
 
   it('the watchdog reports a foreign exception, so the properties above can fail', async () => {
     const outcome = await dog.run({ op: 'read', reader: 'no-such-reader', bytes: new Uint8Array() })
