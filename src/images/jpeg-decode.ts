@@ -34,19 +34,21 @@ export function isJpeg(data: Uint8Array): boolean {
 }
 
 /** Inverse DCT of one dequantised block (natural order) into the plane, level-shifted. */
+/** Scratch rows of the inverse DCT (decoding is synchronous, so one buffer serves all). */
+const IDCT_ROWS = new Float64Array(64)
+
 function idctBlock(coef: Float64Array, plane: Uint8Array, stride: number, at: number): void {
-  const tmp = new Float64Array(64)
   for (let y = 0; y < 8; y++) {
     for (let x = 0; x < 8; x++) {
       let s = 0
       for (let u = 0; u < 8; u++) s += COS[x * 8 + u]! * coef[y * 8 + u]!
-      tmp[y * 8 + x] = s
+      IDCT_ROWS[y * 8 + x] = s
     }
   }
   for (let x = 0; x < 8; x++) {
     for (let y = 0; y < 8; y++) {
       let s = 0
-      for (let v = 0; v < 8; v++) s += COS[y * 8 + v]! * tmp[v * 8 + x]!
+      for (let v = 0; v < 8; v++) s += COS[y * 8 + v]! * IDCT_ROWS[v * 8 + x]!
       const val = Math.round(s + 128)
       plane[at + y * stride + x] = val < 0 ? 0 : val > 255 ? 255 : val
     }
