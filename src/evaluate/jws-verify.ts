@@ -38,7 +38,8 @@ export type JwsSignatureOutcome =
 function pem(spki: Uint8Array): string {
   const b64 = encodeBase64Url(spki).replace(/-/g, '+').replace(/_/g, '/')
   const padded = b64 + '='.repeat((4 - (b64.length % 4)) % 4)
-  return `-----BEGIN PUBLIC KEY-----\n${padded.replace(/(.{64})/g, '$1\n')}\n-----END PUBLIC KEY-----`
+  const body = padded.replace(/(.{64})/g, '$1\n')
+  return `-----BEGIN PUBLIC KEY-----\n${body}\n-----END PUBLIC KEY-----`
 }
 
 /**

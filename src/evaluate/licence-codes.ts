@@ -31,7 +31,9 @@ export const LICENCE_CODES = {
   },
   'policy.licence-identifier': {
     zh: '证照标识 {identifier} 不合规：{problems}（校验位应为 {expected}）',
-    en: 'Licence identifier {identifier} is not well formed: {problems} (check should be {expected})',
+    en:
+      'Licence identifier {identifier} is not well formed: {problems} ' +
+      '(check should be {expected})',
   },
   'policy.licence-type-code-mismatch': {
     zh: '证照类型代码 {field} 与证照标识中的 {part} 不一致',

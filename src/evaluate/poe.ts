@@ -16,7 +16,9 @@ export const POE_CODES = {
   },
   'poe.trust-service': {
     zh: '信任服务“{service}”在验证时间已非授予状态，但时间戳（{time}）证明签名时该服务处于授予状态',
-    en: 'The trust service "{service}" is no longer granted, but the time-stamp ({time}) proves it was granted at signing',
+    en:
+      'The trust service "{service}" is no longer granted, but the time-stamp ({time}) ' +
+      'proves it was granted at signing',
   },
 } as const
 

@@ -11,7 +11,9 @@ export const RECOGNITION_CODES = {
   },
   'policy.no-issuing-service': {
     zh: '没有签名或印章链接到四省市的证照签发或电子印章制作服务，不能作为证照互认',
-    en: 'No signature or seal chains to a licence-issuer or seal-maker service of the four provinces',
+    en:
+      'No signature or seal chains to a licence-issuer or seal-maker service ' +
+      'of the four provinces',
   },
   'policy.issuing-service-undecided': {
     zh: '签名或印章验证未通过，无法确定担保的信任服务',
@@ -46,8 +48,12 @@ export const RECOGNITION_CODES = {
     en: 'The issuing authority is in {issuer} but {province} vouches for the document',
   },
   'policy.recognised': {
-    zh: '予以互认：{province}“{service}”担保；签署者 {signer}；印章 {seal}；证照类型 {type}；有效期 {from} 至 {to}',
-    en: 'Recognised: vouched for by {province} "{service}"; signer {signer}; seal {seal}; licence type {type}; valid {from} to {to}',
+    zh:
+      '予以互认：{province}“{service}”担保；签署者 {signer}；印章 {seal}；' +
+      '证照类型 {type}；有效期 {from} 至 {to}',
+    en:
+      'Recognised: vouched for by {province} "{service}"; signer {signer}; seal {seal}; ' +
+      'licence type {type}; valid {from} to {to}',
   },
 } as const
 
