@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { YrdError } from '../../../src/errors.js'
 import { jwsSigningInput, readJws } from '../../../src/formats/licence/index.js'
 
 const enc = (s: string) => new TextEncoder().encode(s)
@@ -49,5 +51,25 @@ describe('readJws', () => {
     const twice = JSON.stringify({ protected: h, header: { alg: 'RS256' }, signature: 'AA' })
     expect(() => readJws(enc(twice))).toThrow(code('format.licence.header-duplicate'))
     expect(() => readJws(new Uint8Array([0x7b, 0xff]))).toThrow(code('format.licence.utf8'))
+  })
+})
+
+describe('readJws on arbitrary input', () => {
+  it('returns or throws a typed error, never anything else', () => {
+    const pieces = fc.constantFrom('eyJ', '.', '{', '}', '"protected"', ':', '"', 'AA', '[', ']')
+    const text = fc.oneof(
+      fc.string(),
+      fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')),
+    )
+    fc.assert(
+      fc.property(text, (t) => {
+        try {
+          readJws(enc(t))
+        } catch (e) {
+          expect(e).toBeInstanceOf(YrdError)
+        }
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
