@@ -1,0 +1,162 @@
+/**
+ * PDF benchmarks (issues 3 and 7), side by side in one run: verifications per second of a
+ * small signed licence in process and through the CLI over a folder of 24 copies (`--jobs 1`
+ * and `--jobs 2`) against `pdfsig` run once per file; the CLI's start-up on one licence beside
+ * `node -e 0`; and MB/s on a 50 MB and a 500 MB signed licence generated at run time (see
+ * `pdf-throughput.ts`). Everything generated goes to a temporary folder removed at the end.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { verify } from '../../src/verify.js'
+import { installed, median, REPO, timed } from './pdf-run.js'
+import { benchLargePdfs, type Peers } from './pdf-throughput.js'
+import type { BenchRow } from './types.js'
+
+const SMALL = 'fixtures/pdf/310000-licence-rsa.pdf'
+const SMALL_CRL = 'fixtures/pki/310000/rsa/licence-issuer.crl'
+const CLI = join(REPO, 'dist/cli.js')
+const COPIES = 24
+const STARTS = 7
+
+async function inProcessRate(seconds = 1.5): Promise<{ rate: number; status: string }> {
+  const bytes = new Uint8Array(readFileSync(join(REPO, SMALL)))
+  const crls = [new Uint8Array(readFileSync(join(REPO, SMALL_CRL)))]
+  const first = await verify(bytes, { crls })
+  let n = 0
+  const start = performance.now()
+  while (performance.now() - start < seconds * 1000) {
+    await verify(bytes, { crls })
+    n++
+  }
+  return { rate: n / ((performance.now() - start) / 1000), status: String(first.status) }
+}
+
+function cliArgs(target: string, extra: readonly string[] = []): string[] {
+  return [CLI, 'verify', target, '--crl', SMALL_CRL, '-q', ...extra]
+}
+
+/** The CLI over the folder: files/s and a note with its exit code. */
+function cliFolder(folder: string, jobs: number): BenchRow {
+  const t = timed(process.execPath, cliArgs(folder, ['-r', '--jobs', String(jobs)]))
+  const note =
+    `one invocation, ${t.seconds.toFixed(2)} s wall incl. start-up; exit ${t.code ?? 'signal'}` +
+    (t.code === 0 ? ' (all recognised)' : ' (NOT all recognised)')
+  return {
+    group: GROUP_SMALL,
+    name: `CLI over a folder of ${COPIES}, --jobs ${jobs}`,
+    value: COPIES / t.seconds,
+    unit: 'files/s',
+    note,
+  }
+}
+
+/** One run of a peer per file: files/s, or a skip row. */
+function perFile(name: string, cmd: string, args: (f: string) => string[], files: string[]) {
+  const start = performance.now()
+  let valid = 0
+  for (const f of files) {
+    const t = timed(cmd, args(f), 60_000)
+    if (/Signature is Valid|unchanged since signing/.test(`${t.stdout}${t.stderr}`)) valid++
+  }
+  const seconds = (performance.now() - start) / 1000
+  return {
+    group: GROUP_SMALL,
+    name,
+    value: files.length / seconds,
+    unit: 'files/s',
+    note: `${files.length} processes, ${seconds.toFixed(2)} s; ${valid} reported a valid signature`,
+  }
+}
+
+const GROUP_SMALL = `PDF: small signed licence (${SMALL.split('/').pop()}, RSA, with CRL)`
+const GROUP_START = 'PDF: start-up on one small licence (median of 7, wall)'
+
+function smallRows(dir: string, have: Peers, inProc: { rate: number; status: string }) {
+  const folder = join(dir, 'small')
+  mkdirSync(folder)
+  const files: string[] = []
+  for (let i = 0; i < COPIES; i++) {
+    const f = join(folder, `licence-${String(i).padStart(2, '0')}.pdf`)
+    copyFileSync(join(REPO, SMALL), f)
+    files.push(f)
+  }
+  const rows: BenchRow[] = []
+  const cliRows = existsSync(CLI) ? [cliFolder(folder, 1), cliFolder(folder, 2)] : []
+  const pdfsig = have.pdfsig ? perFile('pdfsig once per file', 'pdfsig', (f) => [f], files) : null
+  const mutool = have.mutool
+    ? perFile('mutool sign -v once per file', 'mutool', (f) => ['sign', '-v', f], files)
+    : null
+  const ratio = (x: number, y: number | undefined) =>
+    y ? `${(x / y).toFixed(1)}x pdfsig per file` : 'pdfsig absent'
+  rows.push({
+    group: GROUP_SMALL,
+    name: 'verify() in process, single',
+    value: inProc.rate,
+    unit: 'verifications/s',
+    note: `verdict ${inProc.status}; ${ratio(inProc.rate, pdfsig?.value)} (goal >= 10x)`,
+  })
+  if (!cliRows.length) {
+    const note = 'skipped: dist/cli.js missing (run npm run build)'
+    rows.push({ group: GROUP_SMALL, name: 'CLI over a folder', value: 0, unit: 'files/s', note })
+  }
+  for (const r of cliRows) rows.push({ ...r, note: `${r.note}; ${ratio(r.value, pdfsig?.value)}` })
+  const skip = (name: string, cmd: string): BenchRow => ({
+    group: GROUP_SMALL,
+    name,
+    value: 0,
+    unit: 'files/s',
+    note: `skipped: ${cmd} not installed`,
+  })
+  rows.push(pdfsig ?? skip('pdfsig once per file', 'pdfsig'))
+  rows.push(mutool ?? skip('mutool sign -v once per file', 'mutool'))
+  return rows
+}
+
+function startRows(): BenchRow[] {
+  const nodeTimes: number[] = []
+  const cliTimes: number[] = []
+  let code: number | null = null
+  for (let i = 0; i < STARTS; i++) {
+    nodeTimes.push(timed(process.execPath, ['-e', '0']).seconds * 1000)
+    if (existsSync(CLI)) {
+      const t = timed(process.execPath, cliArgs(SMALL))
+      cliTimes.push(t.seconds * 1000)
+      code = t.code
+    }
+  }
+  const node = median(nodeTimes)
+  const rows: BenchRow[] = [
+    { group: GROUP_START, name: 'node -e 0', value: node, unit: 'ms', note: 'Node start-up alone' },
+  ]
+  if (!cliTimes.length) {
+    const note = 'skipped: dist/cli.js missing (run npm run build)'
+    rows.push({ group: GROUP_START, name: 'CLI verify, one licence', value: 0, unit: 'ms', note })
+    return rows
+  }
+  const cli = median(cliTimes)
+  const built = statSync(CLI).mtime.toISOString()
+  rows.push({
+    group: GROUP_START,
+    name: 'CLI verify, one licence',
+    value: cli,
+    unit: 'ms',
+    note:
+      `+${(cli - node).toFixed(0)} ms over node -e 0 (goal <= 150); exit ${code}; ` +
+      `dist built ${built}`,
+  })
+  return rows
+}
+
+/** The PDF benchmark rows (see the file comment). */
+export async function benchPdf(): Promise<BenchRow[]> {
+  const have: Peers = { pdfsig: installed('pdfsig'), mutool: installed('mutool', '-v') }
+  const dir = mkdtempSync(join(tmpdir(), 'yrd-bench-pdf-'))
+  try {
+    const inProc = await inProcessRate()
+    return [...smallRows(dir, have, inProc), ...startRows(), ...benchLargePdfs(dir, have)]
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
