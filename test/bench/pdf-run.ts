@@ -66,6 +66,8 @@ export type ChildOutcome =
 export interface ChildOptions {
   readonly crls?: readonly string[]
   readonly sha?: boolean
+  /** A small file verified first to warm the code up (see pdf-child.ts). */
+  readonly warm?: string
   readonly timeoutMs?: number
   /** V8 heap cap in MB (`--max-old-space-size`). */
   readonly heapMB?: number
@@ -80,6 +82,7 @@ export function verifyInChild(file: string, o: ChildOptions = {}): ChildOutcome 
     join(REPO, 'test/bench/pdf-child.ts'),
     file,
     ...(o.sha ? ['--sha'] : []),
+    ...(o.warm ? ['--warm', o.warm] : []),
     ...(o.crls ?? []).flatMap((c) => ['--crl', c]),
   ]
   const t = timed(process.execPath, args, o.timeoutMs ?? 120_000)
