@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const started = Date.now()
   const rows: BenchRow[] = []
   for (const part of [benchCrypto, benchPath, benchVerify]) rows.push(...(await part()))
+  rows.push(...(await (await import('./pdf.js')).benchPdf()))
   const peak = process.resourceUsage().maxRSS / 1024
   rows.push({ group: 'process', name: 'peak resident memory', value: peak, unit: 'MB' })
   printTable(rows)
