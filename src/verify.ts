@@ -83,7 +83,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
  * read at all (a YrdError whose code starts with `input.`, such as a wrong PKCS#12 password).
  * @example
  * const verdict = await verify(bytes, { time: new Date('2026-12-03T00:00:00Z') })
- * if (verdict.status === 'recognized') console.log(verdict.province?.name)
+ * if (verdict.status === 'recognized') accept(verdict.province?.name)
  */
 export async function verify(input: Uint8Array, options: VerifyOptions = {}): Promise<Verdict> {
   return (await verifyDetailed(input, options)).verdict

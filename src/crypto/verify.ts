@@ -27,7 +27,7 @@ function sm2SignatureWellFormed(signature: Uint8Array): boolean {
  * const check = await verifySignature({
  *   algorithm: { oid: '1.2.840.10045.4.3.2' }, publicKey: spki, data: tbs, signature: sig,
  * })
- * if (!check.valid) console.log(check.reason)
+ * if (!check.valid) reasons.push(check.reason)
  */
 export async function verifySignature(req: VerifySignatureRequest): Promise<SignatureCheck> {
   try {

@@ -52,7 +52,7 @@ function anchorsOf(options: PathOptions): Certificate[] {
  * certificate itself cannot be parsed, and YrdError `input.time` for an invalid `time`.
  * @example
  * const r = await validateCertificatePath({ certificate: der, trustAnchors: [root] })
- * if (!r.valid) console.log(r.reason, r.message)
+ * if (!r.valid) refuse(r.reason, r.message)
  */
 export async function validateCertificatePath(options: PathOptions): Promise<PathResult> {
   const time = options.time ?? new Date()

@@ -35,7 +35,8 @@ export interface SignedDataParts {
 
 /**
  * Locates the SignedData in `der` (a ContentInfo with a signedData OID, or a bare SignedData;
- * DER, or BER with indefinite lengths) and splits it. Throws FormatError `format.pkcs7` when it is neither.
+ * DER, or BER with indefinite lengths) and splits it. Throws FormatError `format.pkcs7` when it
+ * is neither.
  */
 export function splitSignedData(der: Uint8Array): SignedDataParts {
   return wrap(() => {

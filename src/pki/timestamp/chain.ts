@@ -40,7 +40,8 @@ const TSA_TYPES = ['timestamp-authority'] as const
  * it validates at genTime and, for a registry anchor, the timestamp-authority service was
  * granted at genTime.
  * @example
- * const r = await verifyTimestamp(token, { data, validateChain: createTsaChainValidator({ registry }) })
+ * const validateChain = createTsaChainValidator({ registry })
+ * const r = await verifyTimestamp(token, { data, validateChain })
  */
 export function createTsaChainValidator(
   options: TsaChainOptions,
