@@ -15,6 +15,7 @@ import { parseCertificate, type Certificate } from '../pki/certificate.js'
 import type { Finding, Lang } from '../verdict/messages.js'
 import type { ChainContext } from './chain.js'
 import type { Evaluated } from './dispatch.js'
+import { pdfLicencePairs } from './pdf-licence.js'
 import { evaluatePdfAppearances } from './pdf-appearance.js'
 import { judgeChanges, mdpOf, type Mdp } from './pdf-permissions.js'
 import './pdf-codes.js'
@@ -193,5 +194,9 @@ export async function evaluatePdf(
     }
   }
   if (out.signatures.length === 0) findings.push({ code: 'policy.no-signature', status: 'failed' })
-  return out
+  // The licence as the issuing (earliest) signature signed it.
+  const issuing = prepared.find((p) => p.revision !== null)
+  const rev = issuing?.revision
+  const pairs = rev === null || rev === undefined ? undefined : pdfLicencePairs(pdf, rev)
+  return pairs ? { ...out, licence: { pairs, source: 'PDF' } } : out
 }

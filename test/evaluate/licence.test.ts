@@ -72,12 +72,14 @@ describe('evaluateLicence', () => {
 })
 
 describe('one licence, several forms', () => {
-  it('gives the same licence object for the OFD and the JSON form', async () => {
+  it('gives the same licence object for the OFD, the PDF and the JSON form', async () => {
     for (const code of ['310000', '320000', '330000', '340000']) {
       const ofd = await verifyFixture(`ofd/${code}-licence-v4.ofd`)
       const json = await verifyFixture(`licences/${code}-licence.jws`)
+      const pdf = await verifyFixture(`pdf/${code}-licence-sm2.pdf`)
       expect(ofd.licence).not.toBeNull()
       expect(json.licence).toEqual(ofd.licence)
+      expect(pdf.licence).toEqual(ofd.licence)
       expect(json.licence?.identifier).toMatch(/^1\.2\.156\.3005\.2\./)
     }
   })
