@@ -19,7 +19,10 @@ export function readDocInfo(docInfo: XmlElement): OfdDocInfo {
     .filter((c) => c.children.every((n) => n.kind === 'text'))
     .map((c) => ({ name: c.localName, value: directText(c).trim() }))
   const customs = ofdChild(docInfo, 'CustomDatas')
-  const items = customs ? ofdChildren(customs, 'CustomData') : []
+  // Some producers (the gtmap licence service) write the misspelt `CuslomData`: read both.
+  const items = customs
+    ? [...ofdChildren(customs, 'CustomData'), ...ofdChildren(customs, 'CuslomData')]
+    : []
   if (items.length > MAX_ITEMS) {
     throw ofdLimit('doc-info', 'too many CustomData items', 'CustomData 条目过多')
   }
