@@ -12,6 +12,12 @@ export const CRL_CODES = {
     zh: 'CRL 含有无法处理的关键扩展',
     en: 'the CRL has a critical extension that cannot be processed',
   },
+  'revocation.crl.after-expiry': {
+    zh: 'CRL 签发于验证时间之后且证书届时已过期，过期证书的条目可能已被移除，不能作为证据',
+    en:
+      'the CRL was issued after the validation time and after the certificate expired; ' +
+      'expired entries may have been dropped',
+  },
   'revocation.crl.stale': {
     zh: 'CRL 已过 nextUpdate，信息过期',
     en: 'the CRL is past its nextUpdate',

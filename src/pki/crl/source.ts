@@ -75,7 +75,12 @@ export function createCrlSource(
     if (crl.unknownCritical.length > 0) return { ok: false, code: 'revocation.crl.critical' }
     // A CRL issued after the validation time is still evidence for that time (validating at
     // a time-stamp's genTime uses the CRLs published since): an entry dated after the time
-    // is weighed by path validation, and no entry means the certificate was not revoked then.
+    // is weighed by path validation, and no entry means the certificate was not revoked then
+    // — but only while the certificate had not expired when the CRL was issued, because a CA
+    // may drop the entries of expired certificates (RFC 5280 §3.3).
+    if (crl.thisUpdate > query.time && crl.thisUpdate > query.certificate.notAfter) {
+      return { ok: false, code: 'revocation.crl.after-expiry' }
+    }
     if (!allowStale && crl.nextUpdate && crl.nextUpdate < query.time) {
       return { ok: false, code: 'revocation.crl.stale' }
     }

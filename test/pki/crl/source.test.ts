@@ -107,6 +107,20 @@ describe('CRL revocation through validateCertificatePath', () => {
     expect(r.reason).toBe('chain.ok')
   })
 
+  it('does not take a later CRL issued after the certificate expired as evidence', async () => {
+    const s = setup()
+    const leaf = makeCert({
+      subject: 'Short-lived',
+      issuer: s.ca,
+      serial: 31,
+      notAfter: new Date('2025-12-01T00:00:00Z'),
+    })
+    const crl = makeCrl({ issuer: s.ca, thisUpdate: new Date('2026-01-01') })
+    const r = await run(s, [crl], leaf)
+    expect(r.reason).toBe('chain.revocation-unknown')
+    expect(r.message).toMatch(/revocation\.crl\.after-expiry/)
+  })
+
   it('honours onlyContainsUserCerts / onlyContainsCACerts scope', async () => {
     const s = setup()
     const userOnly = {
