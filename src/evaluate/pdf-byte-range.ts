@@ -143,3 +143,41 @@ export function classifyCoverage(
   const after = revisions.find((r) => r.end >= end)
   return { coverage: 'partial', revision: after?.index ?? null }
 }
+
+/** A signature's identifier with its range, for the cross-signature check. */
+export interface RangedSignature {
+  /** Distinguishes signatures (field names may repeat). */
+  readonly key: number
+  readonly id: string
+  readonly range: ByteRange
+}
+
+/**
+ * Checks the signatures' ranges against each other. Signatures are made one after another, so
+ * for two of them, i ending no later than j, the gap j leaves unsigned must lie past everything
+ * i signed: a gap of j inside i's bytes means two signature values share bytes (the same
+ * /Contents claimed twice, or two signatures made in one revision, one of which cannot be
+ * valid). Returns the failed findings per signature key; both signatures of a pair get one.
+ */
+export function overlapFindings(signatures: readonly RangedSignature[]): Map<number, Finding[]> {
+  const out = new Map<number, Finding[]>()
+  const flag = (who: RangedSignature, other: RangedSignature): void => {
+    const { a, b, c, d } = other.range
+    const list = out.get(who.key) ?? []
+    if (list.some((f) => f.detail?.['key'] === other.key)) return
+    const params = { other: other.id, range: `[${a} ${b} ${c} ${d}]` }
+    list.push({ ...failed('pdf.byte-range.overlap', params), detail: { key: other.key } })
+    out.set(who.key, list)
+  }
+  for (const [x, i] of signatures.entries()) {
+    for (const j of signatures.slice(x + 1)) {
+      const [first, second] = i.range.c + i.range.d <= j.range.c + j.range.d ? [i, j] : [j, i]
+      const firstEnd = first.range.c + first.range.d
+      if (second.range.b < firstEnd) {
+        flag(first, second)
+        flag(second, first)
+      }
+    }
+  }
+  return out
+}

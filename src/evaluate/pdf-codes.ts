@@ -25,6 +25,12 @@ registerCodes({
     zh: '/ByteRange {range} 的两段次序或间隔不正确（USF）',
     en: 'The /ByteRange {range} slices are out of order or leave no room for /Contents (USF)',
   },
+  'pdf.byte-range.overlap': {
+    zh: '与签名 {other}（/ByteRange {range}）的签名范围交叠：两个签名值占用同一段字节，或在同一修订版中签署，其中一个不可能有效',
+    en:
+      'The signed range overlaps that of signature {other} (/ByteRange {range}): two ' +
+      'signature values share bytes, or were made in one revision, and one cannot be valid',
+  },
   'pdf.byte-range.bounds': {
     zh: '/ByteRange {range} 超出文件长度 {length}（USF）',
     en: 'The /ByteRange {range} reaches past the end of the file ({length} bytes) (USF)',
@@ -122,8 +128,16 @@ registerCodes({
       '(truncated file or removed signature)',
   },
   'pdf.signature.ur3': {
-    zh: '使用权签名（UR3）{object}：不是文档签名，不计入互认',
-    en: 'Usage-rights signature (UR3) {object}: not a document signature, not counted',
+    zh: '使用权签名（UR3）{object}（签名者 {signer}）完整性验证通过；它不是文档签名，不计入互认',
+    en:
+      'Usage-rights signature (UR3) {object} by {signer}: integrity verified; not a document ' +
+      'signature, not counted',
+  },
+  'pdf.signature.ur3-broken': {
+    zh: '使用权签名（UR3）{object} 不成立（{reason}）：其覆盖的字节已被改动或签名无效；它不是文档签名，不计入互认',
+    en:
+      'Usage-rights signature (UR3) {object} does not hold ({reason}): the bytes it covers ' +
+      'were changed or its value is invalid; not a document signature, not counted',
   },
   'pdf.signature.too-many': {
     zh: '签名过多，只检查前 {limit} 个',

@@ -19,9 +19,11 @@ import { pdfLicencePairs } from './pdf-licence.js'
 import { evaluatePdfAppearances } from './pdf-appearance.js'
 import { judgeChanges, mdpOf, type Mdp } from './pdf-permissions.js'
 import './pdf-codes.js'
+import { overlapFindings } from './pdf-byte-range.js'
 import { collectDss, type DssData } from './pdf-dss.js'
 import { prepareSignature, type PreparedSignature } from './pdf-prepare.js'
 import { evaluatePreparedSignature } from './pdf-signature.js'
+import { evaluateUsageRights } from './pdf-ur3.js'
 
 /** Most document signatures verified in one file. */
 export const MAX_PDF_SIGNATURES = 100
@@ -127,11 +129,7 @@ export async function evaluatePdf(
     const isUr3 = ref.foundBy.includes('perms-ur3')
     const isField = ref.foundBy.includes('acroform') || ref.foundBy.includes('perms-docmdp')
     if (isUr3 && !isField) {
-      findings.push({
-        code: 'pdf.signature.ur3',
-        status: 'warning',
-        params: { object: objectName(ref) },
-      })
+      findings.push(await evaluateUsageRights(pdf, ref, index, ctx, lang))
     } else if (!ref.sigRef) {
       findings.push({
         code: 'pdf.signature.unreachable',
@@ -153,6 +151,11 @@ export async function evaluatePdf(
     .map(({ ref, index }) => prepareSignature(pdf, ref, index))
     .sort((x, y) => signedEnd(x) - signedEnd(y))
   const mdp: Mdp[] = prepared.map((p) => mdpOf(pdf, p))
+  const overlaps = overlapFindings(
+    prepared.flatMap((p) =>
+      p.range && !p.fatal ? [{ key: p.index, id: p.id, range: p.range }] : [],
+    ),
+  )
   const appearance = evaluatePdfAppearances(pdf, found)
   findings.push(...appearance.findings)
   const out: Evaluated = {
@@ -180,7 +183,12 @@ export async function evaluatePdf(
       ctx: chainCtx,
       lang,
       dssCertificates: dss.certificates,
-      extra: [...orphan, ...changes.findings, ...(look?.findings ?? [])],
+      extra: [
+        ...orphan,
+        ...(overlaps.get(p.index) ?? []),
+        ...changes.findings,
+        ...(look?.findings ?? []),
+      ],
       modifications: changes.modifications,
     })
     out.signatures.push(r.signature)

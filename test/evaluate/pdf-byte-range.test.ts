@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { hash } from '../../src/crypto/hash.js'
-import { checkByteRange, checkGap, classifyCoverage } from '../../src/evaluate/pdf-byte-range.js'
+import {
+  checkByteRange,
+  checkGap,
+  classifyCoverage,
+  overlapFindings,
+} from '../../src/evaluate/pdf-byte-range.js'
 import { berElementLength, contentsShape } from '../../src/evaluate/pdf-contents.js'
 import { pdfDate } from '../../src/evaluate/pdf-date.js'
 import { coveredBytes, rangeDigester } from '../../src/evaluate/pdf-digest.js'
@@ -135,5 +140,39 @@ describe('pdfDate and range digests', () => {
     const covered = coveredBytes(bytes, range)
     expect(new TextDecoder().decode(covered)).toBe('signed--tail')
     expect(rangeDigester(bytes, range)('SHA-256')).toEqual(hash('SHA-256', covered))
+  })
+})
+
+describe('overlapFindings', () => {
+  const sig = (key: number, a: number, b: number, c: number, d: number) => ({
+    key,
+    id: `Signature${key}`,
+    range: { a, b, c, d },
+  })
+
+  it('accepts signatures made one after another (each later gap past the earlier end)', () => {
+    const first = sig(1, 0, 100, 200, 50)
+    const second = sig(2, 0, 300, 400, 100)
+    const third = sig(3, 0, 600, 700, 10)
+    expect(overlapFindings([third, first, second]).size).toBe(0)
+  })
+
+  it('flags both signatures when a later gap lies inside the bytes an earlier one signed', () => {
+    const first = sig(1, 0, 100, 200, 300)
+    const second = sig(2, 0, 250, 300, 300)
+    const out = overlapFindings([second, first])
+    expect(out.get(1)?.map((f) => f.code)).toEqual(['pdf.byte-range.overlap'])
+    expect(out.get(2)?.map((f) => f.params?.['other'])).toEqual(['Signature1'])
+    expect(out.get(1)?.[0]?.status).toBe('failed')
+  })
+
+  it('flags two signatures sharing one gap, and two made in the same revision', () => {
+    expect(overlapFindings([sig(1, 0, 10, 50, 10), sig(2, 0, 10, 50, 90)]).size).toBe(2)
+    expect(overlapFindings([sig(1, 0, 10, 50, 50), sig(2, 0, 60, 80, 20)]).size).toBe(2)
+  })
+
+  it('reports one finding per pair even when the same pair overlaps twice', () => {
+    const out = overlapFindings([sig(1, 0, 10, 50, 10), sig(2, 0, 10, 50, 10), sig(3, 0, 5, 9, 51)])
+    expect(out.get(1)?.length).toBe(2)
   })
 })
