@@ -18,6 +18,7 @@ import './evaluate/pki-codes.js'
 import './verdict/codes.js'
 import { render, type Finding, type Lang } from './verdict/messages.js'
 import type { InputKind, Province, Verdict } from './verdict/types.js'
+import { withLazyData } from './images/picture.js'
 
 /** Options of {@link verify}. Every field is optional. */
 export interface VerifyOptions {
@@ -156,11 +157,10 @@ export async function verifyDetailed(
     validationTime: time.toISOString(),
     registry: registry.summary(),
   }
-  const pictures = result.pictures.map((p) => ({
-    signatureId: p.signatureId,
-    role: p.role,
-    ...p.picture,
-  }))
+  // The bytes of decoded appearance pictures are PNG-encoded only when a renderer reads them.
+  const pictures: VerdictPicture[] = result.pictures.map((p) =>
+    withLazyData({ signatureId: p.signatureId, role: p.role }, p.picture),
+  )
   return { verdict, pictures }
 }
 

@@ -6,7 +6,7 @@
 import { YrdError } from '../errors.js'
 import { coverage, pageBox, readRect, type Rect } from '../formats/pdf/appearance/geometry.js'
 import { decodeImageXObject } from '../formats/pdf/appearance/image-xobject.js'
-import { toPicture } from '../formats/pdf/appearance/picture.js'
+import { toPicture, type DecodedPicture } from '../formats/pdf/appearance/picture.js'
 import { imagesDrawn } from '../formats/pdf/appearance/walk.js'
 import { formResources, normalAppearance } from '../formats/pdf/appearance/widget.js'
 import type { PdfFile, PdfObject, PdfRef, PdfSignatureRef } from '../formats/pdf/types.js'
@@ -17,10 +17,20 @@ import { unboundSealFindings } from './pdf-appearance-pages.js'
 
 export type { Picture } from '../images/picture.js'
 
+/** A picture a signature widget shows, with its decoded pixels and its page. */
+export interface ShownPicture extends DecodedPicture {
+  /** 1-based page number, or `?` when the widget's page is unknown. */
+  readonly page: number | '?'
+}
+
 /** What the appearance evaluation found for one signature. */
 export interface SignatureAppearance {
   /** Pictures drawn by the signature's widget appearances, in drawing order, deduplicated. */
   readonly pictures: Picture[]
+  /** The same pictures with their decoded pixels (for the comparison with a seal picture). */
+  readonly shown: ShownPicture[]
+  /** Images the visible widgets draw that could not be decoded. */
+  readonly unreadable: number
   /** Checks on the widgets (`pdf.appearance.*`). */
   readonly findings: Finding[]
 }
@@ -72,7 +82,7 @@ function widgetAppearance(
   pages: readonly Page[],
   rev: number,
   bound: { refs: Set<string>; digests: Set<string> },
-  pictures: Picture[],
+  out: { shown: ShownPicture[]; unreadable: number },
   findings: Finding[],
 ): boolean {
   const obj = pdf.resolve(w.ref, rev)
@@ -118,10 +128,11 @@ function widgetAppearance(
   for (const img of walk.images) {
     if (img.ref) bound.refs.add(refKey(img.ref))
     try {
-      const { picture } = toPicture(decodeImageXObject(pdf, img.stream, rev))
+      const decoded = toPicture(decodeImageXObject(pdf, img.stream, rev))
+      const { picture } = decoded
       bound.digests.add(picture.sha256)
-      if (pictures.some((p) => p.sha256 === picture.sha256)) continue
-      pictures.push(picture)
+      if (out.shown.some((p) => p.picture.sha256 === picture.sha256)) continue
+      out.shown.push({ ...decoded, page: pageNo })
       const { format, width, height, sha256 } = picture
       findings.push({
         code: 'pdf.appearance.picture',
@@ -131,6 +142,7 @@ function widgetAppearance(
       })
     } catch (e) {
       if (!(e instanceof YrdError)) throw e
+      out.unreadable++
       findings.push({
         code: 'pdf.appearance.image-unreadable',
         status: 'warning',
@@ -158,13 +170,13 @@ function evaluateWidgets(
   rev: number,
   bound: { refs: Set<string>; digests: Set<string> },
 ): SignatureAppearance {
-  const pictures: Picture[] = []
+  const out = { shown: [] as ShownPicture[], unreadable: 0 }
   const findings: Finding[] = []
   const field = sig.fieldName ?? (sig.sigRef ? `${sig.sigRef.num} ${sig.sigRef.gen} R` : '?')
   let visible = 0
   for (const w of sig.widgets.slice(0, 64)) {
     try {
-      if (widgetAppearance(pdf, w, field, pages, rev, bound, pictures, findings)) visible++
+      if (widgetAppearance(pdf, w, field, pages, rev, bound, out, findings)) visible++
     } catch (e) {
       if (!(e instanceof YrdError)) throw e
       findings.push({
@@ -178,7 +190,8 @@ function evaluateWidgets(
   if (visible === 0) {
     findings.push({ code: 'pdf.appearance.invisible', status: 'passed', params: { field } })
   }
-  return { pictures, findings }
+  const pictures = out.shown.map((p) => p.picture)
+  return { pictures, shown: out.shown, unreadable: out.unreadable, findings }
 }
 
 function arrayOf(values: readonly number[]): PdfObject {

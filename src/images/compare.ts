@@ -4,7 +4,7 @@
  * docs/seal-pictures.md.
  */
 import { toHex } from '../asn1/der.js'
-import { hash } from '../crypto/hash.js'
+import { createHasher, hash } from '../crypto/hash.js'
 import type { Raster } from './raster.js'
 import { toGrid } from './resample.js'
 
@@ -34,6 +34,26 @@ export interface PictureComparison {
 /** Lower-case hex SHA-256 of picture bytes. */
 export function pictureDigest(data: Uint8Array): string {
   return toHex(hash('SHA-256', data))
+}
+
+/** Prefix of the bytes {@link rasterDigest} hashes, so a pixel digest never equals a file's. */
+const RASTER_DIGEST_TAG = new TextEncoder().encode('yrd-raster-rgba8\0')
+
+/**
+ * Lower-case hex SHA-256 of decoded pixels: the ASCII tag `yrd-raster-rgba8`, a zero byte, the
+ * width and height as 32-bit big-endian integers, then the RGBA samples row by row. Two
+ * pictures with this digest equal show the same pixels, whatever file format carried them.
+ */
+export function rasterDigest(r: Raster): string {
+  const head = new Uint8Array(8)
+  const view = new DataView(head.buffer)
+  view.setUint32(0, r.width)
+  view.setUint32(4, r.height)
+  const h = createHasher('SHA-256')
+  h.update(RASTER_DIGEST_TAG)
+  h.update(head)
+  h.update(r.rgba)
+  return toHex(h.digest())
 }
 
 function isInk(rgb: Float32Array, cell: number): boolean {

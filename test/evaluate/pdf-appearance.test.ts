@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { stampPng } from '../../fixtures/make/png.js'
 import { evaluatePdfAppearances } from '../../src/evaluate/pdf-appearance.js'
 import { findSignatures, readPdf } from '../../src/formats/pdf/index.js'
+import { rasterDigest } from '../../src/images/compare.js'
 import { decodePng } from '../../src/images/png-decode.js'
 import { looksLikeSeal } from '../../src/images/seal-like.js'
 import type { Finding } from '../../src/verdict/messages.js'
@@ -36,6 +37,9 @@ describe('evaluatePdfAppearances on the sample PDFs', () => {
       detail: { path: 'FRM/n2/img1' },
     })
     expect(decodePng(first.pictures[0]!.data).width).toBe(461)
+    // a decoded raster's digest is that of its pixels, and its PNG carries the same pixels
+    expect(first.pictures[0]!.sha256).toBe(rasterDigest(decodePng(first.pictures[0]!.data)))
+    expect(first.shown[0]!.raster?.width).toBe(461)
     expect(codes(result.perSignature.get(2)!.findings)).toEqual(['pdf.appearance.invisible:passed'])
     expect(codes(result.findings)).toEqual(['pdf.appearance.no-unbound-seal:passed'])
   })
