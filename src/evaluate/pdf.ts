@@ -23,6 +23,7 @@ import { overlapFindings } from './pdf-byte-range.js'
 import { collectDss, type DssData } from './pdf-dss.js'
 import { prepareSignature, type PreparedSignature } from './pdf-prepare.js'
 import { evaluatePreparedSignature } from './pdf-signature.js'
+import { pdfPictureFindings, withPictureFindings } from './seal-picture.js'
 import { evaluateUsageRights } from './pdf-ur3.js'
 
 /** Most document signatures verified in one file. */
@@ -191,8 +192,10 @@ export async function evaluatePdf(
       ],
       modifications: changes.modifications,
     })
-    out.signatures.push(r.signature)
-    out.parts.push(r.outcome)
+    const pictures = pdfPictureFindings(r.pictures, look, p.ref.fieldName)
+    const shown = withPictureFindings(r.signature, r.outcome, pictures, lang)
+    out.signatures.push(shown.signature)
+    out.parts.push(shown.outcome)
     if (r.seal) out.seals.push(r.seal)
     for (const picture of r.pictures) {
       out.pictures.push({ signatureId: p.id, role: 'signed', picture })

@@ -13,6 +13,7 @@ import type { Province, SealResult } from '../verdict/types.js'
 import { summarise, type ChainContext } from './chain.js'
 import { certListFindings } from './ses-cert-list.js'
 import './ses-codes.js'
+import { registryPictureFindings } from './seal-picture.js'
 import { chainWithPoe, signatureFinding } from './ses-steps.js'
 import { verifySesTimestamp } from './ses-timestamp.js'
 
@@ -146,7 +147,8 @@ async function makerFindings(
 
 /**
  * Evaluates a parsed seal: maker signature, maker chain (seal-maker services), validity
- * window, certificate list, picture and v5 time-stamp.
+ * window, certificate list, picture (and its registered digest, where the registry lists one)
+ * and v5 time-stamp.
  * @example
  * const { seal, outcome } = await evaluateSeal(parseSeal(esl), ctx, 'en')
  */
@@ -205,6 +207,7 @@ export async function evaluateSeal(
   findings.push(windowFinding(seal, opts.time ?? ctx.time))
   findings.push(...certListFindings(seal.property.certList))
   findings.push(...pictureFindings(seal))
+  findings.push(...registryPictureFindings(seal.esID, seal.picture.data, ctx.registry))
 
   const checks = findings.map((f) => render(f, lang))
   const outcome = aggregate(checks)

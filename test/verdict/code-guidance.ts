@@ -96,6 +96,20 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
       'outside its validity rejects; picture warnings need a human look at the HTML report.',
     zh: '电子印章（GB/T 38540）：格式、制章者签名、有效期、印模与授权证书列表。制章签名错误或超出有效期不予互认；印模告警请在 HTML 报告中人工查看。',
   },
+  'seal.picture': {
+    en:
+      "The seal's picture, and the picture a viewer shows compared with it (and with the " +
+      'registry). A mismatch means the seal you see is not the seal that was signed: refuse ' +
+      'the document. An undecodable picture cannot be compared: check the seal by another ' +
+      'channel. For a signature that is not a seal the picture is decoration only.',
+    zh: '印章图片，以及所见印章图片与签章中印章图片（及注册表登记）的比较。不一致说明所见印章并非所签印章，应拒收；图片无法解码时无法比较，请通过其他渠道核验；非签章的签名所显示图片仅为装饰。',
+  },
+  'policy.seal-picture-registry-mismatch': {
+    en:
+      "The seal's picture is not the one its province registered: it is not the registered " +
+      'seal. Refuse the document and report the seal to the seal maker of that province.',
+    zh: '印章图片与所在省份登记的图片不一致，不是登记的印章。请拒收并向该省制章单位报告。',
+  },
   ses: {
     en:
       'The seal signature (SES_Signature): data hash over the protected file, signer ' +
