@@ -4,6 +4,10 @@
  */
 export { verify, verifyDetailed, sniff } from './verify.js'
 export type { VerifyOptions, Sniffed, VerdictPicture } from './verify.js'
+export { createVerifier } from './verifier.js'
+export type { Verifier, VerifierOptions } from './verifier.js'
+export { DEFAULT_LIMITS, LIMIT_NAMES } from './verify-limits.js'
+export type { LimitName, VerifyLimits } from './verify-limits.js'
 export { validateCertificatePath } from './pki/validate.js'
 export type { PathOptions, PathResult } from './pki/validate.js'
 export { loadRegistry, defaultRegistry, RegistryError } from './registry/index.js'

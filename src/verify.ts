@@ -2,7 +2,7 @@
  * The pipeline of DESIGN.md: sniff the input, read it into evidence, evaluate every signature,
  * seal or certificate through the shared steps, and fold the results into one verdict.
  */
-import type { ChainContext } from './evaluate/chain.js'
+import type { ChainCache, ChainContext } from './evaluate/chain.js'
 import { derItems } from './evaluate/der-inputs.js'
 import { empty, evaluateRoute, type Evaluated, type Route } from './evaluate/dispatch.js'
 import { evaluateLicence } from './evaluate/licence.js'
@@ -14,6 +14,7 @@ import { parseCertificate, type Certificate } from './pki/certificate.js'
 import type { RevocationSource } from './pki/revocation-types.js'
 import { defaultRegistry, type Registry } from './registry/index.js'
 import { aggregate } from './verdict/aggregate.js'
+import { checkLimits, limitOf, type VerifyLimits } from './verify-limits.js'
 import './evaluate/pki-codes.js'
 import './verdict/codes.js'
 import { render, type Finding, type Lang } from './verdict/messages.js'
@@ -44,11 +45,19 @@ export interface VerifyOptions {
   readonly fetchIssuers?: (certificate: Certificate) => Promise<readonly Certificate[]>
   /** The payload of a detached JWS licence (docs/jws-licence.md). */
   readonly detachedPayload?: Uint8Array
-  /** Largest input accepted, in bytes; default 1 GiB. */
+  /** Largest input accepted, in bytes; default 1 GiB. Same as `limits.fileSize`, which wins. */
   readonly maxInputBytes?: number
+  /** Bounds on what an input can make the verification do (docs/limits.md). */
+  readonly limits?: VerifyLimits
 }
 
-const DEFAULT_MAX_INPUT = 1024 * 1024 * 1024
+/** What a verifier instance shares across its verifications (see createVerifier). */
+export interface VerifierShared {
+  /** Caches of the chain step. */
+  readonly cache?: ChainCache
+  /** The parsed `trustAnchors` of the instance's options, when the call does not set its own. */
+  readonly anchors?: readonly Certificate[]
+}
 
 /** What an input looks like, from its content only (never its name). */
 export type Sniffed = InputKind | 'unknown'
@@ -111,10 +120,20 @@ export async function verifyDetailed(
   input: Uint8Array,
   options: VerifyOptions = {},
 ): Promise<{ verdict: Verdict; pictures: VerdictPicture[] }> {
+  return verifyWith(input, options, {})
+}
+
+/** {@link verifyDetailed} with the state a verifier instance shares (createVerifier). */
+export async function verifyWith(
+  input: Uint8Array,
+  options: VerifyOptions,
+  shared: VerifierShared,
+): Promise<{ verdict: Verdict; pictures: VerdictPicture[] }> {
+  checkLimits(options.limits)
   const lang = options.lang ?? 'zh'
   const time = options.time ?? new Date()
   const registry = options.registry ?? (await defaultRegistry())
-  const result = await evaluate(input, registry, time, options, lang)
+  const result = await evaluate(input, registry, time, options, lang, shared)
   const findings: Finding[] = registry.test
     ? [{ code: 'registry.test', status: 'warning' }, ...result.findings]
     : result.findings
@@ -170,27 +189,36 @@ async function evaluate(
   time: Date,
   options: VerifyOptions,
   lang: Lang,
+  shared: VerifierShared,
 ): Promise<Evaluated> {
   const failed = (code: string, params?: Record<string, string | number>): Evaluated =>
     empty(null, [
       { code, status: 'failed', subIndication: 'FORMAT_FAILURE', ...(params ? { params } : {}) },
     ])
-  const maxBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT
+  const maxBytes = options.limits?.fileSize ?? options.maxInputBytes ?? limitOf({}, 'fileSize')
   if (input.length === 0) return failed('input.empty')
   if (input.length > maxBytes) {
     return failed('input.too-large', { size: input.length, limit: maxBytes })
   }
   const r = route(input)
   if (r === 'unknown') return failed('input.unsupported')
-  const ctx = chainContext(registry, time, options)
+  const ctx = chainContext(registry, time, options, shared)
   const extra = options.detachedPayload ? { payload: options.detachedPayload } : {}
   return evaluateRoute(r, input, ctx, lang, options.password, extra)
 }
 
-function chainContext(registry: Registry, time: Date, options: VerifyOptions): ChainContext {
-  const anchors = (options.trustAnchors ?? []).flatMap((b) =>
-    derItems(b, ['CERTIFICATE']).map(parseCertificate),
-  )
+function chainContext(
+  registry: Registry,
+  time: Date,
+  options: VerifyOptions,
+  shared: VerifierShared,
+): ChainContext {
+  const anchors =
+    options.trustAnchors === undefined && shared.anchors
+      ? shared.anchors
+      : parseAnchors(options.trustAnchors)
+  const limits = options.limits ?? {}
+  const fileSize = options.maxInputBytes
   return {
     registry,
     extraAnchors: anchors,
@@ -200,7 +228,15 @@ function chainContext(registry: Registry, time: Date, options: VerifyOptions): C
     revocation: options.revocation ?? 'require',
     revocationSources: [...(options.revocationSources ?? [])],
     ...(options.fetchIssuers ? { fetchIssuers: options.fetchIssuers } : {}),
+    limits:
+      fileSize !== undefined && limits.fileSize === undefined ? { ...limits, fileSize } : limits,
+    ...(shared.cache ? { cache: shared.cache } : {}),
   }
+}
+
+/** Parses trust anchors given as DER or PEM bytes. */
+export function parseAnchors(inputs: readonly Uint8Array[] | undefined): Certificate[] {
+  return (inputs ?? []).flatMap((b) => derItems(b, ['CERTIFICATE']).map(parseCertificate))
 }
 
 /** The province every certificate or signature agrees on, or null. */

@@ -3,10 +3,12 @@
  * a certificate to the registry's anchors at a time, then ask the registry which province and
  * service vouch for the anchor and whether that service was granted then.
  */
+import { BoundedCache, type PkiCache } from '../pki/cache.js'
 import type { Certificate } from '../pki/certificate.js'
 import type { RevocationSource } from '../pki/revocation-types.js'
 import { PATH_CODES, validateCertificatePath, type CertificateRevocation } from '../pki/validate.js'
-import type { Registry, ServiceType } from '../registry/index.js'
+import type { Registry, ServiceType, Vouching } from '../registry/index.js'
+import { limitOf, type VerifyLimits } from '../verify-limits.js'
 import { registerCodes, type Finding } from '../verdict/messages.js'
 import type { CertificateSummary, Province } from '../verdict/types.js'
 import { checkServiceUsage } from './policy.js'
@@ -27,12 +29,42 @@ export interface ChainContext {
   readonly ocspResponses: readonly Uint8Array[]
   readonly revocation: 'require' | 'if-available' | 'off'
   readonly revocationSources: readonly RevocationSource[]
-  readonly maxWork?: number
+  /** The caller's bounds (chain depth, work, signatures; the readers' bounds too). */
+  readonly limits?: VerifyLimits
+  /** A verifier's caches, shared by the validations of every input it verifies. */
+  readonly cache?: ChainCache
   /** Finds missing issuers (AIA caIssuers); used only when no path was found without it. */
   readonly fetchIssuers?: (certificate: Certificate) => Promise<readonly Certificate[]>
 }
 
 const MAX_FETCH_ROUNDS = 4
+
+/** What a verifier caches for the chain step. */
+export interface ChainCache {
+  readonly pki: PkiCache
+  /** Registry answers, by anchor digest, time and service types. */
+  readonly vouches: BoundedCache<{ readonly v: Vouching | undefined }>
+}
+
+/** Creates the chain step's caches, each holding at most `maxEntries` entries. */
+export function createChainCache(pki: PkiCache, maxEntries = 4096): ChainCache {
+  return { pki, vouches: new BoundedCache(maxEntries) }
+}
+
+function vouch(
+  ctx: ChainContext,
+  anchor: Certificate,
+  types: readonly ServiceType[] | undefined,
+): Vouching | undefined {
+  const cache = ctx.cache?.vouches
+  if (!cache) return ctx.registry.vouch(anchor.der, ctx.time, types)
+  const key = `${ctx.registry.sha256}|${anchor.sha256}|${ctx.time.getTime()}|${types ?? '*'}`
+  const hit = cache.get(key)
+  if (hit) return hit.v
+  const v = ctx.registry.vouch(anchor.der, ctx.time, types)
+  cache.set(key, { v })
+  return v
+}
 
 export interface ChainEvaluation {
   readonly findings: readonly Finding[]
@@ -69,13 +101,18 @@ export async function evaluateChain(
     validateCertificatePath({
       certificate,
       intermediates: pool,
-      trustAnchors: [...anchors.map((a) => a.der), ...ctx.extraAnchors.map((c) => c.der)],
+      trustAnchors: [...anchors.map((a) => a.certificate), ...ctx.extraAnchors],
       time: ctx.time,
       crls: [...ctx.crls],
       ocspResponses: [...ctx.ocspResponses],
       revocation: ctx.revocation,
       revocationSources: [...ctx.revocationSources],
-      ...(ctx.maxWork ? { maxWork: ctx.maxWork } : {}),
+      maxDepth: limitOf(ctx.limits, 'chainDepth'),
+      maxWork: {
+        candidates: limitOf(ctx.limits, 'chainWork'),
+        signatures: limitOf(ctx.limits, 'chainSignatures'),
+      },
+      ...(ctx.cache ? { cache: ctx.cache.pki } : {}),
     })
   let result = await validate()
   // Online only: fetch the issuers the input lacks, a few levels up, then try again.
@@ -93,7 +130,7 @@ export async function evaluateChain(
   const findings: Finding[] = []
   const chain = result.path
   const anchor = result.anchor
-  const vouching = anchor ? ctx.registry.vouch(anchor.der, ctx.time, types) : undefined
+  const vouching = anchor ? vouch(ctx, anchor, types) : undefined
   const province = vouching ? { code: vouching.province.code, name: vouching.province.name } : null
   const service = vouching
     ? { id: vouching.service.id, type: vouching.service.type, name: vouching.service.name.zh }

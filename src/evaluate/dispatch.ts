@@ -9,6 +9,7 @@ import { readJws } from '../formats/licence/jws.js'
 import { readOfd } from '../formats/ofd/index.js'
 import { parseSeal } from '../formats/ses/index.js'
 import type { Outcome } from '../verdict/aggregate.js'
+import { ofdLimitsOf } from '../verify-limits.js'
 import type { Finding, Lang } from '../verdict/messages.js'
 import type { CertificateResult, InputKind, SealResult, SignatureResult } from '../verdict/types.js'
 import { evaluateCertificates } from './certificate.js'
@@ -95,7 +96,11 @@ export async function evaluateRoute(
         return { ...empty(kind, findings), certificates: out.results, parts: out.outcomes }
       }
       case 'ofd': {
-        const { licencePairs, ...out } = await evaluateOfd(await readOfd(input), ctx, lang)
+        const { licencePairs, ...out } = await evaluateOfd(
+          readOfd(input, ofdLimitsOf(ctx.limits)),
+          ctx,
+          lang,
+        )
         const licence = licencePairs ? { pairs: licencePairs, source: 'OFD CustomData' } : null
         return { ...empty(kind, out.findings), ...out, ...(licence ? { licence } : {}) }
       }

@@ -13,6 +13,7 @@ import {
 } from '../formats/pdf/index.js'
 import { parseCertificate, type Certificate } from '../pki/certificate.js'
 import type { Finding, Lang } from '../verdict/messages.js'
+import { pdfLimitsOf } from '../verify-limits.js'
 import type { ChainContext } from './chain.js'
 import type { Evaluated } from './dispatch.js'
 import { pdfLicencePairs } from './pdf-licence.js'
@@ -120,7 +121,8 @@ export async function evaluatePdf(
   ctx: ChainContext,
   lang: Lang,
 ): Promise<Evaluated> {
-  const pdf = readPdf(bytes)
+  const pdf = readPdf(bytes, pdfLimitsOf(ctx.limits))
+  const maxSignatures = ctx.limits?.signatures ?? MAX_PDF_SIGNATURES
   const found = findSignatures(pdf)
   const dss = collectDss(pdf)
   const chainCtx = withDss(ctx, dss)
@@ -140,15 +142,15 @@ export async function evaluatePdf(
       })
     } else documentSigs.push({ ref, index })
   }
-  if (documentSigs.length > MAX_PDF_SIGNATURES) {
+  if (documentSigs.length > maxSignatures) {
     findings.push({
       code: 'pdf.signature.too-many',
       status: 'indeterminate',
-      params: { limit: MAX_PDF_SIGNATURES },
+      params: { limit: maxSignatures },
     })
   }
   const prepared = documentSigs
-    .slice(0, MAX_PDF_SIGNATURES)
+    .slice(0, maxSignatures)
     .map(({ ref, index }) => prepareSignature(pdf, ref, index))
     .sort((x, y) => signedEnd(x) - signedEnd(y))
   const mdp: Mdp[] = prepared.map((p) => mdpOf(pdf, p))

@@ -78,7 +78,8 @@ export async function validateCertificatePath(options: PathOptions): Promise<Pat
       anyPolicyInhibit: options.policy?.anyPolicyInhibit ?? false,
     },
     maxDepth: options.maxDepth ?? DEFAULT_DEPTH,
-    budget: new WorkBudget(work.candidates, work.signatures),
+    budget: new WorkBudget(work.candidates, work.signatures, options.cache?.certificateSignatures),
+    ...(options.cache ? { paths: options.cache.paths } : {}),
     ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
     ...(options.extendedKeyUsage ? { extendedKeyUsage: options.extendedKeyUsage } : {}),
   }
@@ -87,7 +88,11 @@ export async function validateCertificatePath(options: PathOptions): Promise<Pat
     if (options.crls?.length) {
       const validateSigner = signerValidator(inputs)
       crlSources.push(
-        createCrlSource(options.crls, { certificates: intermediates, validateSigner }),
+        createCrlSource(options.crls, {
+          certificates: intermediates,
+          validateSigner,
+          ...(options.cache ? { cache: options.cache } : {}),
+        }),
       )
     }
     if (options.ocspResponses?.length) {

@@ -5,6 +5,7 @@
  * path to the same trust anchor).
  */
 import { verifySignature } from '../../crypto/verify.js'
+import { cachedPromise, derDigest, type BoundedCache } from '../cache.js'
 import type { Certificate } from '../certificate.js'
 import { effectiveSpki, passedOnParameters } from '../path/signature.js'
 import type { RevocationQuery } from '../revocation-types.js'
@@ -12,12 +13,16 @@ import type { Crl } from './parse.js'
 
 const MAX_SIGNER_CANDIDATES = 16
 
-/** CRL signature results per CRL and key (deterministic, so pending results may be shared). */
-const verified = new WeakMap<Crl, Map<string, Promise<boolean>>>()
-
-/** Signature checks a caller still allows (shared by the queries of one source). */
+/**
+ * CRL signature checks of one source: a budget counted once per distinct (CRL, key) pair,
+ * whether the result was computed or came from `shared` (a verifier's cache across sources,
+ * keyed by the CRL's DER digest), so a cache never changes where the budget runs out.
+ */
 export interface CrlCheckBudget {
   remaining: number
+  /** Results of this source, by CRL object and key id. */
+  readonly checked?: WeakMap<Crl, Map<string, Promise<boolean>>>
+  readonly shared?: BoundedCache<Promise<boolean>>
 }
 
 function verifyCrl(
@@ -26,25 +31,32 @@ function verifyCrl(
   spki: Uint8Array,
   budget: CrlCheckBudget,
 ): Promise<boolean> | undefined {
-  let perCrl = verified.get(crl)
+  const checked = budget.checked ?? fallback
+  let perCrl = checked.get(crl)
   if (!perCrl) {
     perCrl = new Map()
-    verified.set(crl, perCrl)
+    checked.set(crl, perCrl)
   }
   let hit = perCrl.get(keyId)
   if (!hit) {
     if (budget.remaining <= 0) return undefined
     budget.remaining--
-    hit = verifySignature({
-      algorithm: crl.signatureAlgorithm,
-      publicKey: spki,
-      data: crl.tbs,
-      signature: crl.signatureValue,
-    }).then((r) => r.valid)
+    const key = budget.shared ? `${derDigest(crl.der)}|${keyId}` : ''
+    hit = cachedPromise(budget.shared, key, () =>
+      verifySignature({
+        algorithm: crl.signatureAlgorithm,
+        publicKey: spki,
+        data: crl.tbs,
+        signature: crl.signatureValue,
+      }).then((r) => r.valid),
+    )
     perCrl.set(keyId, hit)
   }
   return hit
 }
+
+/** Results for budgets made without their own map (each CRL object is one source's). */
+const fallback = new WeakMap<Crl, Map<string, Promise<boolean>>>()
 
 /** Validates a CRL signer that is not on the path; true when it chains to the same anchor. */
 export type SignerValidator = (signer: Certificate, query: RevocationQuery) => Promise<boolean>

@@ -4,6 +4,7 @@
  * extension and it is current at the validation time; delta CRLs are applied to the complete
  * CRL they extend; the reasons covered must add up to all reasons for a 'good' answer.
  */
+import { derDigest, type PkiCache } from '../cache.js'
 import type { Certificate } from '../certificate.js'
 import type { RevocationQuery, RevocationSource, RevocationStatus } from '../revocation-types.js'
 import { derBlocks } from '../path/input.js'
@@ -11,7 +12,7 @@ import { CRL_CODES, type CrlCode } from './codes.js'
 import { ALL_REASONS } from './idp.js'
 import { entryKey, parseCrl, type Crl, type CrlEntry } from './parse.js'
 import { crlScope } from './scope.js'
-import { findCrlSigner, type SignerValidator } from './signer.js'
+import { findCrlSigner, type CrlCheckBudget, type SignerValidator } from './signer.js'
 
 const MAX_CRLS = 1000
 const DEFAULT_SIGNATURE_CHECKS = 200
@@ -24,6 +25,8 @@ export interface CrlSourceOptions {
   readonly validateSigner?: SignerValidator
   /** Most CRL signature verifications this source performs (default 200). */
   readonly maxSignatureChecks?: number
+  /** A verifier's caches: parsed CRLs and their signature results, by DER digest. */
+  readonly cache?: PkiCache
 }
 
 interface Usable {
@@ -43,6 +46,37 @@ function sameScope(a: Crl, b: Crl): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i])
 }
 
+function parseOne(der: Uint8Array, cache: PkiCache | undefined): Crl | null {
+  const key = cache ? derDigest(der) : ''
+  const hit = cache?.crls.get(key)
+  if (hit !== undefined) return hit
+  let crl: Crl | null = null
+  try {
+    crl = parseCrl(der)
+  } catch {
+    // A CRL that does not parse is no evidence; it is ignored.
+  }
+  cache?.crls.set(key, crl)
+  return crl
+}
+
+function parseAll(inputs: readonly Uint8Array[], cache: PkiCache | undefined): Crl[] {
+  const parsed: Crl[] = []
+  for (const input of inputs) {
+    let blocks: Uint8Array[]
+    try {
+      blocks = derBlocks(input, ['X509 CRL'])
+    } catch {
+      continue
+    }
+    for (const der of blocks) {
+      const crl = parseOne(der, cache)
+      if (crl) parsed.push(crl)
+    }
+  }
+  return parsed
+}
+
 /**
  * Creates a revocation source from DER or PEM CRLs. Unparsable CRLs are ignored. Without
  * `validateSigner`, only CRLs signed by a certificate on the path being validated are used.
@@ -54,15 +88,12 @@ export function createCrlSource(
   crls: readonly Uint8Array[],
   options: CrlSourceOptions = {},
 ): RevocationSource {
-  const parsed: Crl[] = []
-  for (const input of crls.slice(0, MAX_CRLS)) {
-    try {
-      for (const der of derBlocks(input, ['X509 CRL'])) parsed.push(parseCrl(der))
-    } catch {
-      // A CRL that does not parse is no evidence; it is ignored.
-    }
+  const parsed = parseAll(crls.slice(0, MAX_CRLS), options.cache)
+  const budget: CrlCheckBudget = {
+    remaining: options.maxSignatureChecks ?? DEFAULT_SIGNATURE_CHECKS,
+    checked: new WeakMap(),
+    ...(options.cache ? { shared: options.cache.crlSignatures } : {}),
   }
-  const budget = { remaining: options.maxSignatureChecks ?? DEFAULT_SIGNATURE_CHECKS }
 
   function signerOk(crl: Crl, query: RevocationQuery): Promise<Usable> {
     const extra = options.certificates ?? []

@@ -3,6 +3,7 @@
  * that nesting cannot multiply the work: candidate issuer steps and signature checks.
  */
 import { LimitError } from '../../errors.js'
+import type { BoundedCache } from '../cache.js'
 import { SignatureChecker } from './signature.js'
 
 /** Candidate-step counter plus the shared, cached signature checker. */
@@ -13,8 +14,9 @@ export class WorkBudget {
   constructor(
     private readonly maxCandidates: number,
     maxSignatures: number,
+    shared?: BoundedCache<Promise<boolean>>,
   ) {
-    this.signatures = new SignatureChecker(maxSignatures)
+    this.signatures = new SignatureChecker(maxSignatures, shared)
   }
 
   /** Counts one candidate step; throws LimitError past the bound. */

@@ -3,6 +3,7 @@
  * (RFC 5280 §6.1, then revocation) and keeps the most informative failure.
  */
 import { LimitError } from '../../errors.js'
+import type { BoundedCache, CachedPath } from '../cache.js'
 import type { Certificate } from '../certificate.js'
 import type { RevocationSource } from '../revocation-types.js'
 import { PathBuilder } from './builder.js'
@@ -28,6 +29,8 @@ export interface EngineInputs {
   readonly maxDepth: number
   /** Shared with nested CRL-signer validations. */
   readonly budget: WorkBudget
+  /** Paths that passed before (a verifier's cache). */
+  readonly paths?: BoundedCache<CachedPath>
 }
 
 interface Failure {
@@ -65,6 +68,7 @@ export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
     time: inputs.time,
     policy: inputs.policy,
     signatures,
+    ...(inputs.paths ? { paths: inputs.paths } : {}),
     ...(inputs.keyUsage ? { keyUsage: inputs.keyUsage } : {}),
     ...(inputs.extendedKeyUsage ? { extendedKeyUsage: inputs.extendedKeyUsage } : {}),
   }

@@ -3,6 +3,7 @@
  * processed from the anchor down to the end-entity. Revocation is checked separately.
  */
 import { toHex } from '../../asn1/der.js'
+import type { BoundedCache, CachedPath } from '../cache.js'
 import type { Certificate } from '../certificate.js'
 import { EXT, type KeyUsageName } from '../extensions.js'
 import type { PathReason } from './codes.js'
@@ -41,6 +42,8 @@ export interface ProcessOptions {
   readonly keyUsage?: readonly KeyUsageName[]
   readonly extendedKeyUsage?: readonly string[]
   readonly signatures: SignatureChecker
+  /** Paths that passed before (a verifier's cache); see {@link processPath}. */
+  readonly paths?: BoundedCache<CachedPath>
 }
 
 /** Outcome of {@link processPath}. */
@@ -122,6 +125,68 @@ export async function processPath(
   anchor: Certificate,
   options: ProcessOptions,
 ): Promise<ProcessOutcome> {
+  const cache = options.paths
+  if (!cache) return processUncached(chain, anchor, options)
+  const key = pathKey(chain, anchor, options)
+  const hit = cache.get(key)
+  const t = options.time.getTime()
+  // A passing path passes again at any time inside every validity period: the periods are the
+  // only input of RFC 5280 processing that depends on the time. Its signatures are checked
+  // again through the checker (cached there too), so the work budget counts them as before.
+  if (hit && t >= hit.from && t <= hit.until && (await signaturesHold(chain, anchor, options))) {
+    return { ok: true, policies: hit.policies, notices: hit.notices }
+  }
+  const outcome = await processUncached(chain, anchor, options)
+  if (outcome.ok) {
+    const from = Math.max(...chain.map((c) => c.notBefore.getTime()))
+    const until = Math.min(...chain.map((c) => c.notAfter.getTime()))
+    cache.set(key, { policies: outcome.policies, notices: outcome.notices, from, until })
+  }
+  return outcome
+}
+
+function pathKey(chain: readonly Certificate[], anchor: Certificate, o: ProcessOptions): string {
+  const p = o.policy
+  return JSON.stringify([
+    chain.map((c) => c.sha256),
+    anchor.sha256,
+    p.initialPolicySet,
+    p.explicitPolicy,
+    p.policyMappingInhibit,
+    p.anyPolicyInhibit,
+    o.keyUsage ?? [],
+    o.extendedKeyUsage ?? [],
+  ])
+}
+
+/** The key that verifies certificates issued by `issuer`, and its cache id. */
+function issuerKey(issuer: Certificate, inherited: Uint8Array | undefined) {
+  const spki = effectiveSpki(issuer, inherited)
+  const keyId = spki === issuer.spki ? issuer.sha256 : `${issuer.sha256}:${toHex(spki)}`
+  return { spki, keyId }
+}
+
+async function signaturesHold(
+  chain: readonly Certificate[],
+  anchor: Certificate,
+  options: ProcessOptions,
+): Promise<boolean> {
+  let issuer = anchor
+  let inherited: Uint8Array | undefined
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const { spki, keyId } = issuerKey(issuer, inherited)
+    if (!(await options.signatures.verify(chain[k]!, keyId, spki))) return false
+    inherited = passedOnParameters(issuer, inherited)
+    issuer = chain[k]!
+  }
+  return true
+}
+
+async function processUncached(
+  chain: readonly Certificate[],
+  anchor: Certificate,
+  options: ProcessOptions,
+): Promise<ProcessOutcome> {
   const n = chain.length
   const anchorProblem = checkAnchor(anchor, n)
   if (anchorProblem) return anchorProblem
@@ -133,8 +198,7 @@ export async function processPath(
   for (let k = n - 1; k >= 0; k--) {
     const cert = chain[k]!
     const i = n - k
-    const spki = effectiveSpki(issuer, inherited)
-    const keyId = spki === issuer.spki ? issuer.sha256 : `${issuer.sha256}:${toHex(spki)}`
+    const { spki, keyId } = issuerKey(issuer, inherited)
     if (!(await options.signatures.verify(cert, keyId, spki))) {
       return fail('chain.signature', k, 'signature does not verify')
     }

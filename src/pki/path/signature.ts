@@ -6,6 +6,7 @@
 import { children, readSingle } from '../../asn1/der.js'
 import { verifySignature } from '../../crypto/verify.js'
 import { LimitError } from '../../errors.js'
+import { cachedPromise, type BoundedCache } from '../cache.js'
 import type { Certificate } from '../certificate.js'
 
 const DSA_OID = '1.2.840.10040.4.1'
@@ -62,12 +63,19 @@ export function passedOnParameters(
   return cert.publicKeyAlgorithm.parameters ?? inherited
 }
 
-/** Cache and budget of signature checks for one validation. */
+/**
+ * Cache and budget of signature checks for one validation. Every distinct (child, issuer key)
+ * pair counts against the budget, whether its result comes from `shared` (a verifier's cache
+ * across validations) or is computed, so a cache never changes where the budget runs out.
+ */
 export class SignatureChecker {
   private readonly cache = new Map<string, Promise<boolean>>()
   private count = 0
 
-  constructor(private readonly budget: number) {}
+  constructor(
+    private readonly budget: number,
+    private readonly shared?: BoundedCache<Promise<boolean>>,
+  ) {}
 
   /** Verifications performed so far. */
   get performed(): number {
@@ -81,12 +89,16 @@ export class SignatureChecker {
     if (hit) return hit
     if (this.count >= this.budget) throw new SignatureBudgetError()
     this.count++
-    const p = verifySignature({
-      algorithm: child.signatureAlgorithm,
-      publicKey: issuerSpki,
-      data: child.tbs,
-      signature: child.signatureValue,
-    }).then((r) => r.valid)
+    // The child's digest covers its tbs, algorithm and signature value; the key id names the
+    // issuer's key (its certificate digest, or that plus inherited DSA parameters).
+    const p = cachedPromise(this.shared, key, () =>
+      verifySignature({
+        algorithm: child.signatureAlgorithm,
+        publicKey: issuerSpki,
+        data: child.tbs,
+        signature: child.signatureValue,
+      }).then((r) => r.valid),
+    )
     this.cache.set(key, p)
     return p
   }

@@ -1,6 +1,7 @@
 /**
  * Public option and result types of certification path validation.
  */
+import type { PkiCache } from '../cache.js'
 import type { Certificate } from '../certificate.js'
 import type { KeyUsageName } from '../extensions.js'
 import type { RevocationSource, RevocationStatus } from '../revocation-types.js'
@@ -57,6 +58,11 @@ export interface PathOptions {
   readonly revocationSources?: readonly RevocationSource[]
   /** Work bounds of path building. */
   readonly maxWork?: WorkLimits | number
+  /**
+   * Caches shared across validations (`createPkiCache()`): certificate and CRL signature
+   * results, parsed CRLs, paths that passed. A hit gives the same result as a miss.
+   */
+  readonly cache?: PkiCache
 }
 
 /** Bounds of path building; a number sets `candidates`. */
