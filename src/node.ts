@@ -6,15 +6,21 @@
 import { readFile } from 'node:fs/promises'
 import { setCryptoBackend } from './crypto/backend.js'
 import { nodeCryptoBackend } from './crypto/node-backend.js'
+import { setByteFinderFactory } from './formats/pdf/byte-finder.js'
+import { nodeByteFinder } from './node/byte-finder.js'
 import type { Verdict } from './verdict/types.js'
 import { verify, type VerifyOptions } from './verify.js'
 
 let installed = false
 
-/** Makes the library use Node's native crypto. Called on import of this entry. */
+/**
+ * Makes the library use Node's native crypto (and Node's native byte search for the PDF
+ * scans). Called on import of this entry.
+ */
 export function installNodeCrypto(): void {
   if (installed) return
   setCryptoBackend(nodeCryptoBackend)
+  setByteFinderFactory(nodeByteFinder)
   installed = true
 }
 

@@ -70,9 +70,15 @@ export class NextIndex {
   /** Sorted, disjoint [from, hit] intervals: no occurrence in [from, hit) and one at hit. */
   private readonly spans: { from: number; hit: number }[] = []
 
+  /**
+   * @param search first index of the needle in [from, to) or -1; defaults to a search of `hay`
+   *   (a paged file passes a streaming one)
+   */
   constructor(
     private readonly hay: Uint8Array,
     private readonly needle: Uint8Array,
+    private readonly search: (from: number, to: number) => number = (from, to) =>
+      indexOfBytes(hay, needle, from, to),
   ) {}
 
   /** First index of the needle at or after `x`, or -1. */
@@ -89,7 +95,7 @@ export class NextIndex {
     }
     const next = spans[lo]
     const to = next === undefined ? this.hay.length : next.from + this.needle.length - 1
-    let hit = indexOfBytes(this.hay, this.needle, x, Math.min(this.hay.length, to))
+    let hit = this.search(x, Math.min(this.hay.length, to))
     if (hit < 0) hit = next === undefined ? this.hay.length : next.hit
     if (next !== undefined && hit === next.hit) next.from = Math.min(next.from, x)
     else spans.splice(lo, 0, { from: x, hit })

@@ -17,6 +17,8 @@ import { resolvePdfLimits } from './limits.js'
 import { pdfFormat, pdfLimit } from './errors.js'
 import { ascii, indexOfBytes, NextIndex } from './bytes.js'
 import { readRevisions } from './revisions.js'
+import { rememberSigMarks, scanMarkers, type SigMark } from './markers.js'
+import { byteSourceOf, searchBytes, type PdfByteSource } from './source.js'
 import { parseIndirect } from './indirect.js'
 import { applyFilters, type FilterStep } from './filters.js'
 import { objectAt, readObjectStream, type ObjectStream } from './objstm.js'
@@ -40,13 +42,20 @@ class Reader implements PdfFile {
   private readonly objStreams = new Map<string, ObjectStream | null>()
   private active = 0
   private readonly endstream: NextIndex
+  /** Signature-like tokens of the whole file (the signature scan's candidates). */
+  readonly sigMarks: readonly SigMark[]
 
   constructor(
     readonly bytes: Uint8Array,
     private readonly limits: PdfLimits,
+    private readonly source: PdfByteSource | undefined,
   ) {
-    this.endstream = new NextIndex(bytes, ascii('endstream'))
+    const needle = ascii('endstream')
+    this.endstream = new NextIndex(bytes, needle, (from, to) =>
+      searchBytes(bytes, source, needle, from, to),
+    )
     this.budget = { perStream: limits.maxStreamOutput, remaining: limits.maxTotalOutput }
+    source?.ensure(0, 1024)
     const head = bytes.subarray(0, 1024)
     if (indexOfBytes(head, ascii('%PDF-')) < 0) {
       this.sink.push({ code: 'format.pdf.no-header', message: 'no %PDF- header / 无文件头' })
@@ -59,8 +68,11 @@ class Reader implements PdfFile {
       problems: this.sink,
       budget: this.budget,
       count: 0,
+      ...(source ? { source } : {}),
     }
-    this.revisions = readRevisions(ctx, limits.maxRevisions, linearized)
+    const markers = scanMarkers(bytes, source, this.sink)
+    this.sigMarks = markers.sigMarks
+    this.revisions = readRevisions(ctx, markers.statements, limits.maxRevisions, linearized)
     const last = this.revisions[this.revisions.length - 1]!
     if (last.trailer.has('Encrypt')) {
       this.sink.push({
@@ -72,6 +84,10 @@ class Reader implements PdfFile {
 
   get problems(): readonly PdfProblem[] {
     return this.sink.items
+  }
+
+  ensure(start: number, end: number): void {
+    this.source?.ensure(Math.max(0, start), Math.min(this.bytes.length, end))
   }
 
   private revOf(rev: number | undefined): number {
@@ -134,6 +150,7 @@ class Reader implements PdfFile {
         maxDepth: this.limits.maxDepth,
         problems: this.sink,
         endstream: this.endstream,
+        ...(this.source ? { source: this.source } : {}),
         lengthOf: (obj) => {
           if (obj.kind === 'ref') indirectLength = true
           const v = obj.kind === 'ref' ? this.resolve(obj.ref, r) : obj
@@ -203,7 +220,9 @@ class Reader implements PdfFile {
       }
       return { name: name.value, parms: q?.kind === 'dict' ? q.entries : undefined }
     })
-    const raw = this.bytes.subarray(stream.dataStart, Math.max(stream.dataStart, stream.dataEnd))
+    const end = Math.max(stream.dataStart, stream.dataEnd)
+    this.ensure(stream.dataStart, end)
+    const raw = this.bytes.subarray(stream.dataStart, end)
     return applyFilters(raw, steps, this.budget)
   }
 
@@ -236,15 +255,35 @@ class Reader implements PdfFile {
   }
 }
 
+/** Options of {@link readPdf} besides the limits. */
+export interface ReadPdfOptions {
+  /**
+   * Loads the bytes on demand when `bytes` is the sparse array of a paged file; defaults to
+   * the source attached to `bytes` (`attachByteSource`), if any.
+   */
+  readonly source?: PdfByteSource
+}
+
 /**
  * Reads a PDF's revisions and cross-reference data; objects are parsed lazily, each through
- * the xref chain of the revision asked for. Throws a `format.pdf.*` FormatError when no
- * cross-reference section can be read, and a `limit.pdf.*` LimitError past a bound.
+ * the xref chain of the revision asked for. The whole file is scanned once for its
+ * `startxref` statements and signature-like tokens. Throws a `format.pdf.*` FormatError when
+ * no cross-reference section can be read, and a `limit.pdf.*` LimitError past a bound.
  */
-export function readPdf(bytes: Uint8Array, limits?: Partial<PdfLimits>): PdfFile {
+export function readPdf(
+  bytes: Uint8Array,
+  limits?: Partial<PdfLimits>,
+  options: ReadPdfOptions = {},
+): PdfFile {
   const l = resolvePdfLimits(limits)
   if (bytes.length > l.maxFileSize) {
     throw pdfLimit('file-size', `file larger than ${l.maxFileSize} bytes`, '文件过大')
   }
-  return new Reader(bytes, l)
+  const source = options.source ?? byteSourceOf(bytes)
+  if (source !== undefined && source.length !== bytes.length) {
+    throw new RangeError('the byte source does not match the bytes')
+  }
+  const reader = new Reader(bytes, l, source)
+  rememberSigMarks(reader, reader.sigMarks)
+  return reader
 }

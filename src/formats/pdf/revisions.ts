@@ -3,58 +3,11 @@
  * sections from the last readable one through /Prev (and /XRefStm for hybrid files).
  */
 import type { PdfObject, PdfRevision, XrefEntry } from './types.js'
-import type { ProblemSink } from './problems.js'
-import { ascii, indexOfBytes } from './bytes.js'
-import { PdfLexer } from './lexer.js'
-import { isWhite } from './chars.js'
+import type { Statement } from './markers.js'
+import { firstNonWhite } from './source.js'
 import { readXrefSection, type XrefContext, type XrefSection } from './xref.js'
 import { YrdError } from '../../errors.js'
 import { pdfFormat, pdfLimit } from './errors.js'
-
-const STARTXREF = ascii('startxref')
-const EOF_MARK = ascii('%%EOF')
-const MAX_STATEMENTS = 100_000
-
-/** A `startxref N %%EOF` statement. */
-interface Statement {
-  readonly at: number
-  readonly xref: number
-  /** Offset just past %%EOF and one optional EOL. */
-  readonly end: number
-}
-
-/** Finds every `startxref N … %%EOF` statement in file order. */
-function statements(bytes: Uint8Array, problems: ProblemSink): Statement[] {
-  const out: Statement[] = []
-  let p = 0
-  for (;;) {
-    const at = indexOfBytes(bytes, STARTXREF, p)
-    if (at < 0) break
-    p = at + STARTXREF.length
-    if (out.length >= MAX_STATEMENTS) {
-      throw pdfLimit('statements', 'too many startxref statements', 'startxref 语句过多')
-    }
-    const lx = new PdfLexer(bytes, 0, 1, p)
-    const xref = lx.readUint()
-    if (xref === null) continue
-    let q = lx.pos
-    while (isWhite(bytes[q])) q++
-    const eof = indexOfBytes(bytes, EOF_MARK, q, q + EOF_MARK.length)
-    if (eof < 0) {
-      problems.push({
-        code: 'format.pdf.startxref-without-eof',
-        message: 'startxref not followed by %%EOF / startxref 后没有 %%EOF',
-        offset: at,
-      })
-      continue
-    }
-    let end = eof + EOF_MARK.length
-    if (bytes[end] === 13 && bytes[end + 1] === 10) end += 2
-    else if (bytes[end] === 13 || bytes[end] === 10) end += 1
-    out.push({ at, xref, end })
-  }
-  return out
-}
 
 interface Group {
   sections: XrefSection[]
@@ -82,22 +35,22 @@ function prevOf(trailer: ReadonlyMap<string, PdfObject>): number | undefined {
 }
 
 /**
- * Reads the revisions, oldest first. Throws a FormatError only when no xref section at all
- * can be read.
+ * Reads the revisions, oldest first, from the file's `startxref … %%EOF` statements (file
+ * order, see `markers.ts`). Throws a FormatError only when no xref section at all can be read.
  */
 export function readRevisions(
   ctx: XrefContext,
+  stmts: readonly Statement[],
   maxRevisions: number,
   linearized: boolean,
 ): PdfRevision[] {
-  const { bytes, problems } = ctx
-  const stmts = statements(bytes, problems)
+  const { problems } = ctx
   let lastError: unknown
   for (let s = stmts.length - 1; s >= 0; s--) {
     const stmt = stmts[s]!
     try {
       const groups = walkChain(ctx, stmt.xref, maxRevisions, linearized)
-      return finish(bytes, groups, stmts, s, problems, linearized)
+      return finish(ctx, groups, stmts, s, linearized)
     } catch (error) {
       if (!(error instanceof YrdError) || error.code.startsWith('limit.')) throw error
       lastError = error
@@ -173,13 +126,13 @@ function walkChain(
 }
 
 function finish(
-  bytes: Uint8Array,
+  ctx: XrefContext,
   groups: Group[],
-  stmts: Statement[],
+  stmts: readonly Statement[],
   startIdx: number,
-  problems: ProblemSink,
   linearized: boolean,
 ): PdfRevision[] {
+  const { bytes, problems } = ctx
   const used = new Set<number>([startIdx])
   const revisions: PdfRevision[] = groups.map((g, index) => {
     const first = g.sections[0]!
@@ -233,9 +186,7 @@ function finish(
     }
   }
   const lastEnd = revisions[revisions.length - 1]!.end
-  let tail = lastEnd
-  while (tail < bytes.length && isWhite(bytes[tail])) tail++
-  if (tail < bytes.length) {
+  if (firstNonWhite(bytes, ctx.source, lastEnd) < bytes.length) {
     problems.push({
       code: 'format.pdf.trailing-data',
       message: `${bytes.length - lastEnd} bytes follow the last revision / 最后修订之后有多余数据`,

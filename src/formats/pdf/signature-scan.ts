@@ -10,12 +10,10 @@ import { isBoundary, isWhite } from './chars.js'
 import { parseIndirect, type IndirectObject } from './indirect.js'
 import { YrdError } from '../../errors.js'
 import { pdfLimit } from './errors.js'
+import { MAX_SCAN_CANDIDATES, sigMarksOf } from './markers.js'
+import { byteSourceOf } from './source.js'
 
-const BYTE_RANGE = ascii('/ByteRange')
-const TYPE = ascii('/Type')
-const SIG_TYPES = [ascii('/Sig'), ascii('/DocTimeStamp')]
 const OBJ = ascii('obj')
-const MAX_CANDIDATES = 100_000
 const BACK_WINDOW = 1 << 20
 const MAX_BACK_WORK = 256 << 20
 
@@ -77,9 +75,16 @@ class Scanner {
   private parse(offset: number): IndirectObject | null {
     let out = this.parsed.get(offset)
     if (out !== undefined) return out
+    const source = byteSourceOf(this.pdf.bytes)
     try {
       out = parseIndirect(
-        { bytes: this.pdf.bytes, maxDepth: 64, problems: [], lengthOf: direct },
+        {
+          bytes: this.pdf.bytes,
+          maxDepth: 64,
+          problems: [],
+          lengthOf: direct,
+          ...(source ? { source } : {}),
+        },
         offset,
       )
     } catch (error) {
@@ -92,7 +97,7 @@ class Scanner {
 
   /** Maps the needle at `p` to the object enclosing it, or null if none is a signature. */
   hit(p: number, byteRange: boolean): ScanHit | null {
-    if (++this.candidates > MAX_CANDIDATES) {
+    if (++this.candidates > MAX_SCAN_CANDIDATES) {
       throw pdfLimit('scan-hits', 'too many signature-like tokens', '疑似签名标记过多')
     }
     let lo = 0
@@ -143,13 +148,14 @@ class Scanner {
     const min = Math.max(0, p - BACK_WINDOW)
     const last = this.last
     const floor = last !== null && last.from <= p && last.from >= min ? last.from - 3 : min
+    this.pdf.ensure(floor, p + OBJ.length + 1)
     let found = -1
     for (let at = lastIndexOfBytes(b, OBJ, p - OBJ.length, Math.max(0, floor)); at >= 0;) {
       this.backWork += p - at
       if (this.backWork > MAX_BACK_WORK) {
         throw pdfLimit('scan-work', 'signature scan work bound exceeded', '签名扫描工作量超限')
       }
-      found = headerStart(b, at)
+      found = this.headerAt(at, Math.max(0, floor))
       if (found >= 0) break
       at = lastIndexOfBytes(b, OBJ, at - 1, Math.max(0, floor))
     }
@@ -157,32 +163,38 @@ class Scanner {
     this.last = { from: p, start: found }
     return found
   }
+
+  /** {@link headerStart}, loading further back in a paged file while it needs more. */
+  private headerAt(at: number, loaded: number): number {
+    if (byteSourceOf(this.pdf.bytes) === undefined) return headerStart(this.pdf.bytes, at, 0)
+    for (let lo = loaded; ; lo = Math.max(0, at - 2 * (at - lo) - 4096)) {
+      this.pdf.ensure(lo, at)
+      const r = headerStart(this.pdf.bytes, at, lo)
+      if (r !== MORE) return r
+    }
+  }
 }
 
-/** Start of `N G obj` whose `obj` keyword is at `at`, or -1. */
-function headerStart(b: Uint8Array, at: number): number {
+const MORE = -2
+
+/**
+ * Start of `N G obj` whose `obj` keyword is at `at`, or -1; MORE when the walk back reached
+ * `lo` (the lowest loaded byte of a paged file) above the start of the file.
+ */
+function headerStart(b: Uint8Array, at: number, lo: number): number {
   if (!isBoundary(b[at + 3]) || at < 4) return -1
   let p = at - 1
   const back = (digitsWanted: boolean): boolean => {
     const e = p
-    if (digitsWanted) while (p >= 0 && b[p]! >= 48 && b[p]! <= 57) p--
-    else while (p >= 0 && isWhite(b[p])) p--
+    if (digitsWanted) while (p >= lo && b[p]! >= 48 && b[p]! <= 57) p--
+    else while (p >= lo && isWhite(b[p])) p--
     return p < e
   }
-  if (!back(false) || !back(true) || !back(false) || !back(true)) return -1
+  const ok = back(false) && back(true) && back(false) && back(true)
+  if (p < lo && lo > 0) return MORE
+  if (!ok) return -1
   const lx = new PdfLexer(b, 0, 1, p + 1)
   return lx.readUint() !== null ? p + 1 : -1
-}
-
-function sigTypeAfter(b: Uint8Array, p: number): boolean {
-  let q = p
-  while (isWhite(b[q])) q++
-  return SIG_TYPES.some((t) => t.every((c, i) => b[q + i] === c) && isBoundary(b[q + t.length]))
-}
-
-function matchesAt(b: Uint8Array, p: number, word: Uint8Array): boolean {
-  for (let i = 1; i < word.length; i++) if (b[p + i] !== word[i]) return false
-  return isBoundary(b[p + word.length])
 }
 
 /**
@@ -190,19 +202,17 @@ function matchesAt(b: Uint8Array, p: number, word: Uint8Array): boolean {
  * is reported once per `/ByteRange` and once for its `/Type /Sig` or `/Type /DocTimeStamp`.
  */
 export function scanSignatures(pdf: PdfFile): ScanHit[] {
-  const b = pdf.bytes
   const scanner = new Scanner(pdf)
   const hits: ScanHit[] = []
   const typed = new Set<number>()
-  for (let p = b.indexOf(47); p >= 0; p = b.indexOf(47, p + 1)) {
-    const next = b[p + 1]
-    if (next === 66 && matchesAt(b, p, BYTE_RANGE)) {
-      const hit = scanner.hit(p, true)
-      if (hit !== null) hits.push(hit)
-    } else if (next === 84 && matchesAt(b, p, TYPE) && sigTypeAfter(b, p + TYPE.length)) {
-      const hit = scanner.hit(p, false)
-      if (hit !== null && !typed.has(hit.body)) hits.push(hit)
-      if (hit !== null) typed.add(hit.body)
+  for (const mark of sigMarksOf(pdf)) {
+    const hit = scanner.hit(mark.offset, mark.byteRange)
+    if (hit === null) continue
+    if (mark.byteRange) {
+      hits.push(hit)
+    } else {
+      if (!typed.has(hit.body)) hits.push(hit)
+      typed.add(hit.body)
     }
   }
   return hits

@@ -64,7 +64,13 @@ export interface PdfProblem {
 
 /** A read PDF file with revision-aware object access. */
 export interface PdfFile {
+  /**
+   * The file's bytes. For a paged file (see `source.ts`) this is a sparse array whose bytes
+   * are valid only where loaded: code that reads it directly must call {@link ensure} first.
+   */
   readonly bytes: Uint8Array
+  /** Loads bytes [start, end) of a paged file (a no-op in memory); throws `format.pdf.read`. */
+  ensure(start: number, end: number): void
   /** Oldest first. */
   readonly revisions: readonly PdfRevision[]
   readonly problems: readonly PdfProblem[]

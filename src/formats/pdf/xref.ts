@@ -2,13 +2,14 @@
  * Cross-reference sections (ISO 32000-1 §7.5.4, §7.5.8): classic tables with trailers and
  * cross-reference streams with /W and /Index.
  */
-import type { PdfObject, XrefEntry } from './types.js'
+import type { PdfObject, PdfProblem, XrefEntry } from './types.js'
 import type { ProblemSink } from './problems.js'
 import { PdfLexer } from './lexer.js'
 import { parseIndirect } from './indirect.js'
 import { applyFilters, type FilterStep } from './filters.js'
 import type { DecodeBudget } from './output.js'
 import { pdfFormat, pdfLimit } from './errors.js'
+import { withWindow, type PdfByteSource } from './source.js'
 
 /** One xref section as read from the file. */
 export interface XrefSection {
@@ -27,6 +28,8 @@ export interface XrefContext {
   readonly budget: DecodeBudget
   /** Entries read so far across all sections (for the object cap). */
   count: number
+  /** Set when `bytes` is the sparse array of a paged file. */
+  readonly source?: PdfByteSource
 }
 
 /** The three two-byte entry endings ISO 32000 allows: SP CR, SP LF, CR LF. */
@@ -60,13 +63,34 @@ export function readXrefSection(ctx: XrefContext, offset: number): XrefSection {
       '交叉引用偏移超出文件',
     )
   }
-  const lx = new PdfLexer(ctx.bytes, 0, ctx.maxDepth, offset)
-  if (lx.keyword('xref')) return readTable(ctx, lx, offset)
-  return readXrefStream(ctx, offset)
+  const count = ctx.count
+  let held: PdfProblem[] = []
+  const table = withWindow(
+    ctx.bytes,
+    ctx.source,
+    offset,
+    (view) => {
+      held = []
+      const lx = new PdfLexer(view, 0, ctx.maxDepth, offset)
+      if (!lx.keyword('xref')) return { value: null, end: lx.pos }
+      const sink = ctx.source === undefined ? ctx.problems : held
+      return { value: readTable(ctx, lx, offset, sink), end: lx.pos }
+    },
+    () => {
+      ctx.count = count
+    },
+  )
+  for (const p of held) ctx.problems.push(p)
+  return table ?? readXrefStream(ctx, offset)
 }
 
-function readTable(ctx: XrefContext, lx: PdfLexer, offset: number): XrefSection {
-  const b = ctx.bytes
+function readTable(
+  ctx: XrefContext,
+  lx: PdfLexer,
+  offset: number,
+  problems: ProblemSink,
+): XrefSection {
+  const b = lx.buf
   const entries = new Map<number, XrefEntry>()
   let flagged = false
   for (;;) {
@@ -113,7 +137,7 @@ function readTable(ctx: XrefContext, lx: PdfLexer, offset: number): XrefSection 
         entry = { off: o, gen: g, t: inUse ? 110 : 102 }
         if (!flagged) {
           flagged = true
-          ctx.problems.push({
+          problems.push({
             code: 'format.pdf.xref-entry-width',
             message: 'xref entries are not 20 bytes each / 交叉引用条目不是 20 字节',
             offset: p,
@@ -165,7 +189,13 @@ export function directFilters(dict: ReadonlyMap<string, PdfObject>): FilterStep[
 
 function readXrefStream(ctx: XrefContext, offset: number): XrefSection {
   const ind = parseIndirect(
-    { bytes: ctx.bytes, maxDepth: ctx.maxDepth, problems: ctx.problems, lengthOf: intOf },
+    {
+      bytes: ctx.bytes,
+      maxDepth: ctx.maxDepth,
+      problems: ctx.problems,
+      lengthOf: intOf,
+      ...(ctx.source ? { source: ctx.source } : {}),
+    },
     offset,
   )
   const o = ind.obj
@@ -194,6 +224,7 @@ function readXrefStream(ctx: XrefContext, offset: number): XrefSection {
   if (index.length % 2 !== 0 || index.some((x) => x === undefined || x < 0)) {
     throw pdfFormat('bad-xref', 'xref stream /Index is malformed', '交叉引用流 /Index 格式错误')
   }
+  ctx.source?.ensure(o.dataStart, o.dataEnd)
   const raw = ctx.bytes.subarray(o.dataStart, o.dataEnd)
   const data = applyFilters(raw, directFilters(dict), ctx.budget).data
   const entries = new Map<number, XrefEntry>()
