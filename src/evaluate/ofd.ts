@@ -13,6 +13,12 @@ import { registerCodes, render, type Finding, type Lang } from '../verdict/messa
 import type { Check, SealResult, SignatureResult } from '../verdict/types.js'
 import type { ChainContext } from './chain.js'
 import { evaluateCmsSignature } from './cms.js'
+import { withPictureFindings } from './seal-picture.js'
+import {
+  annotationSealPicture,
+  ofdPictureFindings,
+  picturesOverStamps,
+} from './seal-picture-ofd.js'
 import { evaluateSesSignature, type SealPicture } from './ses.js'
 
 registerCodes({
@@ -144,6 +150,7 @@ function withChecks(
 }
 
 async function evaluateOne(
+  doc: OfdDocument,
   sig: OfdSignature,
   ctx: ChainContext,
   lang: Lang,
@@ -177,17 +184,24 @@ async function evaluateOne(
       protectedData: sig.signatureXml.bytes,
       protectedName: sig.signatureXml.path,
     })
-    const merged = withChecks(r.signature, refChecks)
+    const signed = r.pictures[0]
+    const pictureFindings = signed ? ofdPictureFindings(doc, sig, signed) : []
+    const checked = withChecks(r.signature, refChecks)
+    const merged = withPictureFindings(checked.signature, checked.outcome, pictureFindings, lang)
     out.signatures.push(merged.signature)
     out.parts.push(merged.outcome)
     if (r.seal) out.seals.push(r.seal)
+    // An OFD viewer draws the seal's own picture in each StampAnnot boundary, and the pictures
+    // of annotations over it.
+    const over = picturesOverStamps(doc, sig).flatMap((p) => annotationSealPicture(p) ?? [])
     for (const picture of r.pictures) {
       out.pictures.push({ signatureId: sig.id, role: 'signed', picture })
-      // An OFD viewer draws the seal's own picture in each StampAnnot boundary.
-      if (sig.stampAnnots.length > 0) {
+      if (sig.stampAnnots.length > 0 && over.length === 0) {
         out.pictures.push({ signatureId: sig.id, role: 'displayed', picture })
       }
     }
+    for (const picture of over)
+      out.pictures.push({ signatureId: sig.id, role: 'displayed', picture })
     return
   }
   if (!sniffCms(value.bytes)) {
@@ -278,7 +292,7 @@ export async function evaluateOfd(
   for (const doc of evidence.documents) {
     const custom = doc.docInfo?.customData ?? []
     if (!out.licencePairs && hasLicenceMetadata(custom)) out.licencePairs = custom
-    for (const sig of doc.signatures) await evaluateOne(sig, ctx, lang, out)
+    for (const sig of doc.signatures) await evaluateOne(doc, sig, ctx, lang, out)
     out.findings.push(...documentFindings(doc, evidence))
   }
   if (out.signatures.length === 0)

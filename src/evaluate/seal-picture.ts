@@ -79,6 +79,7 @@ export function comparePicture(signed: SignedPictureView, shown: DisplayedPictur
   if (!shown.raster) {
     return { kind: 'undecodable', reason: 'displayed picture: format not decoded' }
   }
+  if (s.digest === rasterDigest(shown.raster)) return { kind: 'exact', distance: 0 }
   const distance = perceptualDistance(s.raster, shown.raster)
   return distance <= PERCEPTUAL_THRESHOLD
     ? { kind: 'perceptual', distance }

@@ -9,6 +9,7 @@ export { OFD_NAMESPACE } from './package.js'
 export { resolveOfdPath } from './paths.js'
 export { parseBox } from './stamp-annot.js'
 export type {
+  OfdAnnotPicture,
   OfdBox,
   OfdCheckMethod,
   OfdDocInfo,

@@ -4,6 +4,7 @@
  */
 import type { XmlElement } from '../xml/index.js'
 import { readZip } from '../zip/index.js'
+import { readAnnotationPictures } from './annotations.js'
 import { readDocInfo } from './doc-info.js'
 import { readPages } from './document.js'
 import { ofdFormat, ofdLimit } from './errors.js'
@@ -70,6 +71,7 @@ function readDocBody(pkg: OfdPackage, body: XmlElement, lim: OfdLimits): OfdDocu
     throw ofdFormat('no-doc-root', 'DocBody without DocRoot', 'DocBody 缺少 DocRoot')
   const docRoot = pkg.require(docRootLoc, '', 'DocRoot')
   const pages = readPages(pkg, docRoot, lim.maxPages)
+  const annotations = readAnnotationPictures(pkg, pkg.xml(docRoot, 'Document'), docRoot, pages)
   const infoEl = ofdChild(body, 'DocInfo')
   const sigLoc = ofdChildText(body, 'Signatures')
   const signaturesPath = sigLoc === null ? null : pkg.require(sigLoc, '', 'Signatures.xml')
@@ -87,6 +89,8 @@ function readDocBody(pkg: OfdPackage, body: XmlElement, lim: OfdLimits): OfdDocu
     signaturesPath,
     maxSignId,
     signatures,
+    annotationPictures: annotations.pictures,
+    annotationProblems: annotations.problems,
   }
 }
 

@@ -60,6 +60,21 @@ export interface OfdStampAnnot {
   readonly clip: string | null
 }
 
+/** A picture drawn by a page annotation's appearance (`Annot/Appearance/ImageObject`). */
+export interface OfdAnnotPicture {
+  /** 0-based index of the annotation's page, or null when its PageID names no page. */
+  readonly pageIndex: number | null
+  readonly annotId: string | null
+  /** `Annot@Type` (Stamp, Watermark, …). */
+  readonly type: string | null
+  /** The appearance's Boundary on the page (mm), or null when absent or malformed. */
+  readonly boundary: OfdBox | null
+  /** Package path of the media file, or null when the resource is not an image medium. */
+  readonly path: string | null
+  /** The media file's bytes, or null when it is not in the package. */
+  readonly bytes: Uint8Array | null
+}
+
 /** A file the package names, with its bytes. */
 export interface OfdFile {
   /** Package path (no leading slash). */
@@ -132,6 +147,10 @@ export interface OfdDocument {
   readonly signaturesPath: string | null
   readonly maxSignId: string | null
   readonly signatures: readonly OfdSignature[]
+  /** Pictures drawn by page annotations (they show over the page, seals included). */
+  readonly annotationPictures: readonly OfdAnnotPicture[]
+  /** Annotation files that could not be read (annotations are optional: not an error). */
+  readonly annotationProblems: readonly string[]
 }
 
 /** Everything the reader extracts from an OFD package. */
