@@ -32,6 +32,7 @@ export const VERIFY_OPTIONS = {
   revocation: { type: 'string' },
   recursive: { type: 'boolean', short: 'r' },
   jobs: { type: 'string', short: 'j' },
+  limit: { type: 'string', multiple: true },
 } as const satisfies Options
 
 /** The --jobs value, checked (1 to 256); undefined when not given. */

@@ -1,24 +1,39 @@
 /**
- * Verifying many files: in process with one job, otherwise across worker threads. Results come
- * back in input order whatever order the workers finish in.
+ * Verifying many files: in this thread with one verifier (its caches shared by every file),
+ * and with `--jobs N` also in up to N-1 worker threads, started only once the files left would
+ * take this thread longer than starting a worker costs, and then fed until the queue is empty.
+ * Results come back in input order whatever order the threads finish in.
  */
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { createVerifier, type Verifier } from '../verifier.js'
 import type { VerifyOptions } from '../verify.js'
 import type { VerifyValues } from './verify-options.js'
 import { verifyFile, type FileResult } from './verify-file.js'
 
 /** How a batch runs. */
 export interface BatchOptions {
-  /** Worker threads to use; 1 verifies in this thread. */
+  /** Threads to verify in, this one included; 1 verifies in this thread only. */
   readonly jobs: number
   /** Verify in both languages and keep the pictures (for the HTML report). */
   readonly details: boolean
   /** Called after each file, with the count done so far and that file. */
   readonly onDone?: (done: number, file: string) => void
+  /** The verifier of this thread (default: a new one for the batch). */
+  readonly verifier?: Verifier
+  /**
+   * Start workers once the estimated work left in this thread exceeds this many ms (default
+   * {@link WORKER_START_MS}; 0 starts them at once). The env `YRD_VERIFY_SPAWN_MS` sets it too.
+   */
+  readonly spawnAfterMs?: number
+  /** Called when workers are started, with how many. */
+  readonly onSpawn?: (count: number) => void
 }
+
+/** About what starting one worker thread costs (loading the bundle again), in ms. */
+export const WORKER_START_MS = 300
 
 /** What a worker receives once, at start. */
 export interface WorkerSetup {
@@ -34,6 +49,7 @@ export interface WorkerTask {
 export type WorkerAnswer =
   | { readonly index: number; readonly result: FileResult }
   | { readonly index: number; readonly fatal: string }
+  | { readonly ready: true }
 
 /** The default number of jobs: the machine's parallelism. */
 export function defaultJobs(): number {
@@ -62,38 +78,33 @@ function startWorker(setup: WorkerSetup): Worker {
   return new Worker(boot, { eval: true, workerData: setup })
 }
 
+function spawnThreshold(batch: BatchOptions): number {
+  if (batch.spawnAfterMs !== undefined) return batch.spawnAfterMs
+  const env = process.env['YRD_VERIFY_SPAWN_MS']
+  return env !== undefined && /^\d{1,7}$/.test(env) ? Number(env) : WORKER_START_MS
+}
+
 /**
  * Verifies `files` and resolves to their results in the same order. `values` must carry the
  * resolved validation time (`at`) so that every worker judges at the same instant.
  */
-export async function runBatch(
+export function runBatch(
   files: readonly string[],
   values: VerifyValues,
   options: VerifyOptions,
   batch: BatchOptions,
 ): Promise<FileResult[]> {
+  const verifier = batch.verifier ?? createVerifier()
   const jobs = Math.min(Math.max(1, Math.floor(batch.jobs)), files.length)
-  if (jobs <= 1) {
-    const results: FileResult[] = []
-    for (const file of files) {
-      results.push(await verifyFile(file, options, batch.details))
-      batch.onDone?.(results.length, file)
-    }
-    return results
-  }
-  return inWorkers(files, { values, details: batch.details }, jobs, batch.onDone)
-}
-
-function inWorkers(
-  files: readonly string[],
-  setup: WorkerSetup,
-  jobs: number,
-  onDone: BatchOptions['onDone'],
-): Promise<FileResult[]> {
+  const threshold = spawnThreshold(batch)
   const results = new Array<FileResult | undefined>(files.length)
   const workers: Worker[] = []
+  const setup: WorkerSetup = { values, details: batch.details }
   let next = 0
   let done = 0
+  let localDone = 0
+  let spawned = false
+  const started = performance.now()
   return new Promise<FileResult[]>((resolve, reject) => {
     let settled = false
     const finish = (error?: Error) => {
@@ -103,28 +114,53 @@ function inWorkers(
       if (error) reject(error)
       else resolve(results.map((r, i) => r ?? { file: files[i]!, error: 'no result' }))
     }
+    const record = (index: number, result: FileResult) => {
+      results[index] = result
+      done++
+      batch.onDone?.(done, result.file)
+      if (done === files.length) finish()
+    }
     const feed = (w: Worker) => {
-      if (next >= files.length) return
+      if (settled || next >= files.length) return
       const task: WorkerTask = { index: next, file: files[next]! }
       next++
       w.postMessage(task)
     }
-    for (let i = 0; i < jobs; i++) {
-      const w = startWorker(setup)
-      workers.push(w)
-      w.on('message', (answer: WorkerAnswer) => {
-        if ('fatal' in answer) return finish(new Error(answer.fatal))
-        results[answer.index] = answer.result
-        done++
-        onDone?.(done, answer.result.file)
-        if (done === files.length) finish()
-        else feed(w)
-      })
-      w.on('error', (e) => finish(e))
-      w.on('exit', (code) => {
-        if (!settled && code !== 0) finish(new Error(`worker stopped with code ${code}`))
-      })
-      feed(w)
+    const spawn = () => {
+      spawned = true
+      batch.onSpawn?.(jobs - 1)
+      for (let i = 1; i < jobs; i++) {
+        const w = startWorker(setup)
+        workers.push(w)
+        // A worker is fed once it has loaded and is ready, then after each answer.
+        w.on('message', (answer: WorkerAnswer) => {
+          if ('ready' in answer) return feed(w)
+          if ('fatal' in answer) return finish(new Error(answer.fatal))
+          record(answer.index, answer.result)
+          feed(w)
+        })
+        w.on('error', (e) => finish(e))
+        w.on('exit', (code) => {
+          if (!settled && code !== 0) finish(new Error(`worker stopped with code ${code}`))
+        })
+      }
     }
+    const maybeSpawn = () => {
+      if (spawned || jobs <= 1) return
+      const left = files.length - next
+      const perFile = localDone ? (performance.now() - started) / localDone : 0
+      if (threshold === 0 || left * perFile > threshold) spawn()
+    }
+    const local = async () => {
+      maybeSpawn()
+      while (!settled && next < files.length) {
+        const index = next++
+        const result = await verifyFile(files[index]!, options, batch.details, verifier)
+        localDone++
+        record(index, result)
+        maybeSpawn()
+      }
+    }
+    local().catch((e: unknown) => finish(e instanceof Error ? e : new Error(String(e))))
   })
 }

@@ -4,6 +4,7 @@
  */
 import { YrdError } from '../errors.js'
 import type { Verdict } from '../verdict/types.js'
+import type { Verifier } from '../verifier.js'
 import { verifyDetailed, type VerdictPicture, type VerifyOptions } from '../verify.js'
 import { readInput } from './files.js'
 import { CliError } from './output.js'
@@ -21,19 +22,23 @@ export interface FileResult {
   readonly error?: string
 }
 
-/** Verifies the file at `file`; with `details`, in both languages and with its pictures. */
+/**
+ * Verifies the file at `file` (with `verifier`, whose caches the run's files share, or
+ * without caches); with `details`, in both languages and with its pictures.
+ */
 export async function verifyFile(
   file: string,
   options: VerifyOptions,
   details: boolean,
+  verifier: Pick<Verifier, 'verifyDetailed'> = { verifyDetailed },
 ): Promise<FileResult> {
   try {
     const bytes = await readInput(file)
-    const first = await verifyDetailed(bytes, options)
+    const first = await verifier.verifyDetailed(bytes, options)
     const verdict: Verdict = { file, ...first.verdict }
     if (!details) return { file, verdict }
     const lang = options.lang === 'en' ? 'zh' : 'en'
-    const second = await verifyDetailed(bytes, { ...options, lang })
+    const second = await verifier.verifyDetailed(bytes, { ...options, lang })
     return { file, verdict, other: { file, ...second.verdict }, pictures: first.pictures }
   } catch (e) {
     if (e instanceof CliError) return { file, error: e.message }

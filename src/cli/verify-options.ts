@@ -2,7 +2,9 @@
  * Turning the parsed verify options into library VerifyOptions, shared by the in-process run,
  * the batch workers and the audit (which passes each fixture's own arguments).
  */
+import { YrdError } from '../errors.js'
 import type { VerifyOptions } from '../verify.js'
+import { parseLimitArgument, type LimitName, type VerifyLimits } from '../verify-limits.js'
 import { langOf, timeOf } from './args.js'
 import { readInput } from './files.js'
 import { UsageError } from './output.js'
@@ -21,6 +23,22 @@ export interface VerifyValues {
   readonly ocsp?: string[] | undefined
   readonly online?: boolean | undefined
   readonly revocation?: string | undefined
+  readonly limit?: string[] | undefined
+}
+
+/** The --limit NAME=VALUE options as VerifyLimits (the last value of a name wins). */
+export function limitsOf(args: readonly string[] | undefined): VerifyLimits {
+  const out: Partial<Record<LimitName, number>> = {}
+  for (const arg of args ?? []) {
+    try {
+      const [name, value] = parseLimitArgument(arg)
+      out[name] = value
+    } catch (e) {
+      if (e instanceof YrdError) throw new UsageError(e.message)
+      throw e
+    }
+  }
+  return out
 }
 
 function revocationOf(value: unknown): 'require' | 'if-available' | 'off' {
@@ -46,7 +64,9 @@ async function onlineOptions(enabled: boolean): Promise<Partial<VerifyOptions>> 
  */
 export async function verifyOptionsFrom(values: VerifyValues): Promise<VerifyOptions> {
   const readAll = (paths: string[] | undefined) => Promise.all((paths ?? []).map(readInput))
+  const limits = limitsOf(values.limit)
   return {
+    ...(Object.keys(limits).length > 0 ? { limits } : {}),
     registry: await registryFrom(values),
     lang: langOf(values.lang),
     revocation: revocationOf(values.revocation),

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { installNodeCrypto } from '../node.js'
+import { createVerifier } from '../verifier.js'
 import type { WorkerAnswer, WorkerSetup, WorkerTask } from './batch.js'
 import { verifyFile } from './verify-file.js'
 import { verifyOptionsFrom } from './verify-options.js'
@@ -13,6 +14,11 @@ const setup = workerData as WorkerSetup
 const options = verifyOptionsFrom(setup.values)
 // A rejected promise here is reported with the first task rather than crashing the thread.
 options.catch(() => undefined)
+// One verifier per thread: its caches serve every file this thread is given.
+const verifier = createVerifier()
+
+const ready = () => parentPort?.postMessage({ ready: true } satisfies WorkerAnswer)
+options.then(ready, ready)
 
 parentPort?.on('message', (task: WorkerTask) => {
   void (async () => {
@@ -20,7 +26,7 @@ parentPort?.on('message', (task: WorkerTask) => {
     try {
       answer = {
         index: task.index,
-        result: await verifyFile(task.file, await options, setup.details),
+        result: await verifyFile(task.file, await options, setup.details, verifier),
       }
     } catch (e) {
       answer = { index: task.index, fatal: e instanceof Error ? e.message : String(e) }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import pc from 'picocolors'
 import { describe, expect, it } from 'vitest'
+import { runBatch } from '../../src/cli/batch.js'
 import { main } from '../../src/cli/main.js'
 import type { Output } from '../../src/cli/output.js'
 import type { Verdict } from '../../src/verdict/types.js'
@@ -25,11 +26,45 @@ const key = (v: Verdict) => ({
   kind: v.kind,
 })
 
+/** Runs `body` with workers started at once (not only when the work left is large). */
+async function eagerWorkers<T>(body: () => Promise<T>): Promise<T> {
+  const before = process.env['YRD_VERIFY_SPAWN_MS']
+  process.env['YRD_VERIFY_SPAWN_MS'] = '0'
+  try {
+    return await body()
+  } finally {
+    if (before === undefined) delete process.env['YRD_VERIFY_SPAWN_MS']
+    else process.env['YRD_VERIFY_SPAWN_MS'] = before
+  }
+}
+
 describe('verify over a folder in worker threads', () => {
+  it('starts workers only when the work left outweighs their start-up', async () => {
+    const files = plain.slice(0, 6).map((f) => join(FIXTURES, f.file))
+    const values = { at: '2026-12-03T00:00:00Z' }
+    const options = { time: new Date(values.at), lang: 'en' as const }
+    const spawns: number[] = []
+    const run = (spawnAfterMs: number) =>
+      runBatch(files, values, options, {
+        jobs: 3,
+        details: false,
+        spawnAfterMs,
+        onSpawn: (n) => spawns.push(n),
+      })
+    const lazy = await run(60_000)
+    expect(spawns).toEqual([])
+    const eager = await run(0)
+    expect(spawns).toEqual([2])
+    expect(eager.map((r) => r.verdict?.status)).toEqual(lazy.map((r) => r.verdict?.status))
+    expect(lazy.map((r) => r.file)).toEqual(files)
+  }, 120_000)
+
   it('-r fixtures --jobs 2 gives the same verdicts, in the same order, as --jobs 1', async () => {
     const at = ['--at', '2026-12-03T00:00:00Z']
     const one = await runCli(['verify', '-r', FIXTURES, '--jobs', '1', '--json', ...at])
-    const two = await runCli(['verify', '-r', FIXTURES, '--jobs', '2', '--json', ...at])
+    const two = await eagerWorkers(() =>
+      runCli(['verify', '-r', FIXTURES, '--jobs', '2', '--json', ...at]),
+    )
     const a = (JSON.parse(one.out) as Verdict[]).map(key)
     const b = (JSON.parse(two.out) as Verdict[]).map(key)
     expect(a.length).toBeGreaterThan(manifest.fixtures.length)
@@ -70,6 +105,7 @@ describe('verify over a folder in worker threads', () => {
       [join(out, 'cli.js'), 'verify', '-r', dir, '-j', '2', ...at],
       {
         cwd: ROOT,
+        env: { ...process.env, YRD_VERIFY_SPAWN_MS: '0' },
         encoding: 'utf8',
         timeout: 120_000,
       },
@@ -87,7 +123,7 @@ describe('verify over a folder in worker threads', () => {
       .slice(0, 8)
       .map((f) => join(FIXTURES, f.file))
       .reverse()
-    const r = await runCli(['verify', ...files, '--jobs', '3', '--lang', 'en'])
+    const r = await eagerWorkers(() => runCli(['verify', ...files, '--jobs', '3', '--lang', 'en']))
     const lines = r.out.split('\n')
     const perFile = lines.slice(0, files.length)
     perFile.forEach((line, i) => expect(line).toContain(files[i]))
@@ -131,7 +167,8 @@ describe('verify over a folder in worker threads', () => {
 
   it('an unreadable file among others gives exit 3 and still prints the others', async () => {
     const good = join(FIXTURES, plain[0]!.file)
-    const r = await runCli(['verify', good, join(FIXTURES, 'nope.pem'), '--jobs', '2', '--json'])
+    const args = ['verify', good, join(FIXTURES, 'nope.pem'), '--jobs', '2', '--json']
+    const r = await eagerWorkers(() => runCli(args))
     expect(r.code).toBe(3)
     expect((JSON.parse(r.out) as Verdict[]).map((v) => v.file)).toEqual([good])
     expect(r.err).toMatch(/nope\.pem: no such file/)

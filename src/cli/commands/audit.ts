@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { createVerifier, type Verifier } from '../../verifier.js'
 import { COMMON_OPTIONS, langOf, parse, VERIFY_OPTIONS } from '../args.js'
 import { maskPersonal } from '../mask.js'
 import { CliError, mapOutput, UsageError, type Output } from '../output.js'
@@ -74,13 +75,14 @@ async function verifyFixture(
   f: ManifestEntry,
   lang: 'zh' | 'en',
   details: boolean,
+  verifier: Verifier,
 ): Promise<FileResult> {
   const args = (f.args ?? []).map((a, i, all) =>
     PATH_ARGS.has(all[i - 1] ?? '') ? join(dir, a) : a,
   )
   const { values } = parse(args, VERIFY_OPTIONS)
   const options = await verifyOptionsFrom({ ...values, lang })
-  return verifyFile(join(dir, f.file), options, details)
+  return verifyFile(join(dir, f.file), options, details, verifier)
 }
 
 /** Runs the audit and returns the exit code. */
@@ -102,10 +104,12 @@ export async function runAudit(argv: string[], rawOut: Output): Promise<number> 
   let passed = 0
   let failed = 0
   const listed = new Set<string>()
+  // One verifier for the run: its caches are keyed by content, so fixtures cannot leak.
+  const verifier = createVerifier()
   for (const f of entries) {
     listed.add(f.file)
     const want = `${f.expect.status}/${f.expect.subIndication ?? '-'}`
-    const r = await verifyFixture(dir, f, lang, html !== undefined)
+    const r = await verifyFixture(dir, f, lang, html !== undefined, verifier)
     // An unreadable fixture has no verdict: it is reported with the exit code verify gives.
     const got = r.verdict ? `${r.verdict.status}/${r.verdict.subIndication ?? '-'}` : 'exit 3'
     const ok = got === want

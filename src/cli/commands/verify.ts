@@ -10,6 +10,7 @@ import { defaultJobs, runBatch } from '../batch.js'
 import { expandInputs } from '../files.js'
 import { maskPersonal } from '../mask.js'
 import { CliError, mapOutput, UsageError, type Output } from '../output.js'
+import { createVerifier } from '../../verifier.js'
 import { warnIfTest } from '../registry-option.js'
 import { renderHtml } from '../render-html.js'
 import { renderVerdict } from '../render-text.js'
@@ -35,6 +36,8 @@ Options:
   --ocsp FILE            OCSP response to use (repeatable, DER)
   --online               fetch CRLs and OCSP responses named in certificates
   --revocation MODE      require (default) | if-available | off
+  --limit NAME=VALUE     change one bound (repeatable; VALUE may end in k, M or G), e.g.
+                         --limit pdfObjects=50000 --limit fileSize=64M (docs/limits.md)
   --lang zh|en           language of messages (default zh)
   --unmask               show citizen ID and mobile numbers in full (masked by default;
                          --json always keeps them)
@@ -72,6 +75,7 @@ export async function runVerify(argv: string[], rawOut: Output): Promise<number>
   const results = await runBatch(files, { ...values, at: options.time?.toISOString() }, options, {
     jobs,
     details: values.html !== undefined,
+    verifier: createVerifier(),
     ...(onDone ? { onDone } : {}),
   })
   const verdicts = results.flatMap((r) => (r.verdict ? [r.verdict] : []))
