@@ -1,14 +1,22 @@
 /**
  * Digests of the bytes a PDF signature covers: the two ByteRange slices streamed through a
- * hasher without copying, each hash computed at most once per signature.
+ * hasher without copying, each hash computed at most once per signature. For a paged file
+ * (`formats/pdf/source.ts`) the slices are streamed from the file, never loaded.
  */
 import { createHasher, type HashName } from '../crypto/hash.js'
+import { byteSourceOf } from '../formats/pdf/source.js'
 import type { ByteRange } from './pdf-byte-range.js'
 
 /** Largest piece handed to the hasher at once. */
 const CHUNK = 4 * 1024 * 1024
 
+/** Passes bytes [from, to) of the file to `update` in pieces, in order. */
 function feed(update: (d: Uint8Array) => void, bytes: Uint8Array, from: number, to: number) {
+  const source = byteSourceOf(bytes)
+  if (source !== undefined) {
+    source.stream(from, to, (chunk) => update(chunk))
+    return
+  }
   for (let p = from; p < to; p += CHUNK) update(bytes.subarray(p, Math.min(to, p + CHUNK)))
 }
 
@@ -36,7 +44,12 @@ export function rangeDigester(bytes: Uint8Array, range: ByteRange): (name: HashN
 /** The covered bytes as one array (a copy; only for verifiers that need the data itself). */
 export function coveredBytes(bytes: Uint8Array, range: ByteRange): Uint8Array {
   const out = new Uint8Array(range.b + range.d)
-  out.set(bytes.subarray(range.a, range.a + range.b))
-  out.set(bytes.subarray(range.c, range.c + range.d), range.b)
+  let at = 0
+  const put = (d: Uint8Array) => {
+    out.set(d, at)
+    at += d.length
+  }
+  feed(put, bytes, range.a, range.a + range.b)
+  feed(put, bytes, range.c, range.c + range.d)
   return out
 }

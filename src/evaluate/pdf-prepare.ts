@@ -14,6 +14,7 @@ import {
   type Coverage,
 } from './pdf-byte-range.js'
 import { contentsShape } from './pdf-contents.js'
+import { byteSourceOf, firstNonWhite } from '../formats/pdf/source.js'
 import { dictAt, redefinitionFindings, sameObject, shownFields } from './pdf-sig-dict.js'
 
 type Dict = ReadonlyMap<string, PdfObject>
@@ -116,6 +117,8 @@ export function prepareSignature(
   findings.push(checked.finding)
   const range = checked.range
   if (!range) return { ...base, dict: first, revision: null, coverage: null, findings, fatal: true }
+  const signedEnd = range.c + range.d
+  pdf.ensure(signedEnd - 8, signedEnd + 8)
   const cov = classifyCoverage(bytes, pdf.revisions, range)
   const revision = cov.revision ?? last
   const dict = dictAt(pdf, sigRef, revision)
@@ -133,6 +136,7 @@ export function prepareSignature(
     params: { revision, fields: describe(shownFields(dict)) },
     detail: { object, ...shownFields(dict) },
   })
+  pdf.ensure(range.b, range.c + 1)
   const gap = checkGap(bytes, range, pdf.deref(dict.get('Contents'), revision))
   findings.push(gap)
   if (gap.status === 'failed') return { ...out, dict, fatal: true }
@@ -155,14 +159,10 @@ function describe(fields: Record<string, string>): string {
   return parts.length ? parts.join('; ') : '—'
 }
 
-function isSpace(x: number): boolean {
-  return x === 0x20 || x === 0x0a || x === 0x0d || x === 0x09 || x === 0x0c || x === 0x00
-}
-
 /** Bytes after the last revision that are not white space (no revision accounts for them). */
 function unaccountedTail(pdf: PdfFile): number {
   const end = pdf.revisions[pdf.revisions.length - 1]?.end ?? 0
   const bytes = pdf.bytes
-  for (let i = end; i < bytes.length; i++) if (!isSpace(bytes[i]!)) return bytes.length - end
-  return 0
+  const found = firstNonWhite(bytes, byteSourceOf(bytes), end)
+  return found < bytes.length ? bytes.length - end : 0
 }

@@ -34,12 +34,17 @@ export interface PdfByteSource {
 
 const attached = new WeakMap<Uint8Array, PdfByteSource>()
 
+/** Bytes the sniffing of `verify` reads; loaded when a source is attached. */
+export const SNIFF_BYTES = 1024
+
 /**
  * Marks `bytes` as the sparse array of a paged file: readers and digests given these bytes
- * load what they read through `source`.
+ * load what they read through `source`. The first {@link SNIFF_BYTES} are loaded at once, for
+ * the sniffing of `verify` (which sends anything with `%PDF-` there to the PDF reader).
  */
 export function attachByteSource(bytes: Uint8Array, source: PdfByteSource): void {
   if (source.length !== bytes.length) throw new RangeError('source length differs from bytes')
+  source.ensure(0, SNIFF_BYTES)
   attached.set(bytes, source)
 }
 

@@ -4,7 +4,7 @@
  * point at the body of another object number are reported too.
  */
 import type { PdfFile, PdfObject, XrefEntry } from '../types.js'
-import { readObjectHeader } from './header.js'
+import { MAX_HEADER, readObjectHeader } from './header.js'
 import { samePdfObject } from './objects.js'
 
 /** One object that differs between the two revisions. */
@@ -90,6 +90,7 @@ export function headerMismatches(pdf: PdfFile, rev: number): HeaderMismatch[] {
   if (!r) return out
   for (const [num, e] of r.entries) {
     if (e.type !== 'offset') continue
+    pdf.ensure(e.offset, e.offset + MAX_HEADER)
     const h = readObjectHeader(pdf.bytes, e.offset)
     if (h && h.num !== num) out.push({ num, declared: h.num, offset: e.offset })
   }

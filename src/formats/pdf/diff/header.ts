@@ -12,7 +12,7 @@ function isDigit(c: number | undefined): boolean {
 }
 
 /** Longest header run scanned (digits and white space), so a hostile offset costs little. */
-const MAX_HEADER = 64
+export const MAX_HEADER = 64
 
 /**
  * The object number and generation declared at `offset`, or undefined when the bytes there

@@ -95,6 +95,8 @@ export function samePdfObject(pdf: PdfFile, a: PdfObject, b: PdfObject, depth = 
     case 'stream':
       if (b.kind !== 'stream' || !sameEntries(pdf, a.dict, b.dict, depth)) return false
       if (a.dataStart === b.dataStart && a.dataEnd === b.dataEnd) return true
+      pdf.ensure(a.dataStart, a.dataEnd)
+      pdf.ensure(b.dataStart, b.dataEnd)
       return sameBytes(
         pdf.bytes.subarray(a.dataStart, a.dataEnd),
         pdf.bytes.subarray(b.dataStart, b.dataEnd),
