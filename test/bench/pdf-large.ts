@@ -233,3 +233,72 @@ function writeXref(out: Appender, offsets: ReadonlyMap<number, number>): number 
   }
   return at
 }
+
+/** What one measuring child reports (see {@link measureLargePdf}). */
+export interface LargeMeasure {
+  readonly status: string
+  readonly bytes: number
+  /** Seconds of each timed verification, in order (after the warm-up). */
+  readonly seconds: readonly number[]
+  /** SHA-256 of the same bytes: in memory (bytes mode) or streamed from the file (path). */
+  readonly shaSeconds: number
+  /** Peak resident memory of the child after the verifications, before hashing. */
+  readonly maxRssMB: number
+}
+
+/**
+ * Child process of the large-PDF rows: verifies FILE `repeat` times after a warm-up
+ * verification of the small licence with its CRL, either from its bytes (`bytes`: read whole
+ * first) or from its path (`path`: `verifyFile` with paging forced), and prints one JSON
+ * line. Usage: pdf-large.ts --measure FILE bytes|path REPEAT
+ */
+async function measureLargePdf(file: string, mode: string, repeat: number): Promise<void> {
+  const { verify, verifyFile } = await import('../../src/node.js')
+  const crls = [new Uint8Array(readFileSync(join(ROOT, LARGE_SIGNER.crl)))]
+  const small = join(ROOT, 'fixtures/pdf/310000-licence-rsa.pdf')
+  const smallCrl = [
+    new Uint8Array(readFileSync(join(ROOT, 'fixtures/pki/310000/rsa/licence-issuer.crl'))),
+  ]
+  for (let i = 0; i < 2; i++) await verify(new Uint8Array(readFileSync(small)), { crls: smallCrl })
+  const buf = mode === 'bytes' ? readFileSync(file) : null
+  const bytes = buf ? new Uint8Array(buf.buffer, buf.byteOffset, buf.length) : null
+  const seconds: number[] = []
+  let status = ''
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now()
+    const v = bytes
+      ? await verify(bytes, { crls })
+      : await verifyFile(file, { crls, pagedThreshold: 0 })
+    seconds.push((performance.now() - t0) / 1000)
+    status = String(v.status)
+  }
+  const maxRssMB = process.resourceUsage().maxRSS / 1024
+  const t1 = performance.now()
+  let size = 0
+  if (bytes) {
+    createHash('sha256').update(bytes).digest()
+    size = bytes.length
+  } else {
+    const h = createHash('sha256')
+    const fd = openSync(file, 'r')
+    const chunk = Buffer.allocUnsafe(CHUNK)
+    for (
+      let n = readSync(fd, chunk, 0, CHUNK, null);
+      n > 0;
+      n = readSync(fd, chunk, 0, CHUNK, null)
+    ) {
+      h.update(chunk.subarray(0, n))
+      size += n
+    }
+    closeSync(fd)
+    h.digest()
+  }
+  const shaSeconds = (performance.now() - t1) / 1000
+  const out: LargeMeasure = { status, bytes: size, seconds, shaSeconds, maxRssMB }
+  process.stdout.write(`${JSON.stringify(out)}\n`)
+}
+
+const args = process.argv.slice(2)
+if (args[0] === '--measure' && args[1]) {
+  await measureLargePdf(args[1], args[2] ?? 'bytes', Number(args[3] ?? 3))
+}
