@@ -10,7 +10,7 @@ import { setByteFinderFactory } from './formats/pdf/byte-finder.js'
 import { nodeByteFinder } from './node/byte-finder.js'
 import { PagedFile } from './node/paged-file.js'
 import { ascii, indexOfBytes } from './formats/pdf/bytes.js'
-import { attachByteSource } from './formats/pdf/source.js'
+import { attachByteSource, SNIFF_BYTES } from './formats/pdf/source.js'
 import type { Verdict } from './verdict/types.js'
 import { verify, type VerifyOptions } from './verify.js'
 
@@ -45,6 +45,43 @@ export const DEFAULT_PAGED_THRESHOLD = 64 * 1024 * 1024
 
 const PDF_MAGIC = ascii('%PDF-')
 
+/** A file's bytes as {@link readForVerify} gives them; `close` releases a paged file. */
+export interface VerifyInput {
+  readonly bytes: Uint8Array
+  /** True when `bytes` is a sparse array read on demand. */
+  readonly paged: boolean
+  close(): void
+}
+
+/**
+ * The bytes to hand to `verify` / `verifyDetailed` for the file at `path`: a PDF above
+ * `pagedThreshold` as a sparse array read on demand (its source attached), anything else read
+ * whole. Call `close` when verification is done. Rejects with the `fs` error when the file
+ * cannot be opened.
+ */
+export async function readForVerify(
+  path: string,
+  options: Pick<VerifyFileOptions, 'pagedThreshold' | 'pageWindow'> = {},
+): Promise<VerifyInput> {
+  const threshold = options.pagedThreshold ?? DEFAULT_PAGED_THRESHOLD
+  if ((await stat(path)).size > threshold) {
+    const window = options.pageWindow
+    const file = new PagedFile(path, window === undefined ? {} : { window })
+    try {
+      file.ensure(0, SNIFF_BYTES)
+      if (indexOfBytes(file.bytes.subarray(0, SNIFF_BYTES), PDF_MAGIC) >= 0) {
+        attachByteSource(file.bytes, file)
+        return { bytes: file.bytes, paged: true, close: () => file.close() }
+      }
+    } catch (error) {
+      file.close()
+      throw error
+    }
+    file.close()
+  }
+  return { bytes: await readWhole(path), paged: false, close: () => undefined }
+}
+
 /**
  * Verifies the file at `path`. A PDF above `pagedThreshold` is read on demand: the scans and
  * the hashing of the signed ranges stream through a small buffer, and only the objects the
@@ -57,20 +94,15 @@ const PDF_MAGIC = ascii('%PDF-')
  */
 export async function verifyFile(path: string, options: VerifyFileOptions = {}): Promise<Verdict> {
   const { pagedThreshold, pageWindow, ...verifyOptions } = options
-  const threshold = pagedThreshold ?? DEFAULT_PAGED_THRESHOLD
-  if ((await stat(path)).size > threshold) {
-    const file = new PagedFile(path, pageWindow === undefined ? {} : { window: pageWindow })
-    try {
-      file.ensure(0, 1024)
-      if (indexOfBytes(file.bytes.subarray(0, 1024), PDF_MAGIC) >= 0) {
-        attachByteSource(file.bytes, file)
-        return { file: path, ...(await verify(file.bytes, verifyOptions)) }
-      }
-    } finally {
-      file.close()
-    }
+  const input = await readForVerify(path, {
+    ...(pagedThreshold === undefined ? {} : { pagedThreshold }),
+    ...(pageWindow === undefined ? {} : { pageWindow }),
+  })
+  try {
+    return { file: path, ...(await verify(input.bytes, verifyOptions)) }
+  } finally {
+    input.close()
   }
-  return { file: path, ...(await verify(await readWhole(path), verifyOptions)) }
 }
 
 /** The whole file in one array (read in place: no chunks to concatenate). */
