@@ -7,7 +7,7 @@ import { BoundedCache, type PkiCache } from '../pki/cache.js'
 import type { Certificate } from '../pki/certificate.js'
 import type { RevocationSource } from '../pki/revocation-types.js'
 import { PATH_CODES, validateCertificatePath, type CertificateRevocation } from '../pki/validate.js'
-import type { Registry, ServiceType, Vouching } from '../registry/index.js'
+import type { Registry, RegistryAnchor, ServiceType, Vouching } from '../registry/index.js'
 import { limitOf, type VerifyLimits } from '../verify-limits.js'
 import { registerCodes, type Finding } from '../verdict/messages.js'
 import type { CertificateSummary, Province } from '../verdict/types.js'
@@ -73,6 +73,22 @@ export interface ChainEvaluation {
   readonly chain: readonly Certificate[]
 }
 
+/**
+ * The registry anchors a path from `leaf` through `pool` can use: those named as the issuer
+ * of one of these certificates (the only ones path building considers), and the leaf itself
+ * when it is an anchor. Only these are parsed (the embedded registry parses on first use).
+ */
+function usefulAnchors(
+  anchors: readonly RegistryAnchor[],
+  leaf: Certificate,
+  pool: readonly Certificate[],
+): Certificate[] {
+  const issuers = new Set([leaf, ...pool].map((c) => c.issuer.key))
+  return anchors
+    .filter((a) => a.sha256 === leaf.sha256 || issuers.has(a.subjectKey))
+    .map((a) => a.certificate)
+}
+
 /** A certificate's identity for verdicts. */
 export function summarise(c: Certificate): CertificateSummary {
   return {
@@ -101,7 +117,7 @@ export async function evaluateChain(
     validateCertificatePath({
       certificate,
       intermediates: pool,
-      trustAnchors: [...anchors.map((a) => a.certificate), ...ctx.extraAnchors],
+      trustAnchors: [...usefulAnchors(anchors, certificate, pool), ...ctx.extraAnchors],
       time: ctx.time,
       crls: [...ctx.crls],
       ocspResponses: [...ctx.ocspResponses],

@@ -165,6 +165,18 @@ export function parseCertificate(der: Uint8Array): Certificate {
   }
 }
 
+/**
+ * The comparison key of a certificate's subject name (as `parseCertificate(der).subject.key`),
+ * reading only the fields before it: for choosing, among many stored certificates, the few
+ * worth parsing. Throws FormatError when the DER does not reach a subject name.
+ */
+export function subjectKeyOf(der: Uint8Array): string {
+  const top = children(expectUniversal(readSingle(der), TAG.SEQUENCE, 'Certificate'))
+  const fields = children(expectUniversal(top[0], TAG.SEQUENCE, 'TBSCertificate'))
+  const versioned = fields[0]?.cls === 2 && fields[0].tag === 0
+  return parseNameTlv(expectUniversal(fields[versioned ? 5 : 4], TAG.SEQUENCE, 'subject')).key
+}
+
 function parseCertificateInner(der: Uint8Array): Certificate {
   const top = children(expectUniversal(readSingle(der), TAG.SEQUENCE, 'Certificate'))
   if (top.length !== 3) throw new FormatError('format.certificate', 'Certificate: need 3 fields')

@@ -4,13 +4,14 @@
  */
 import { toHex } from '../crypto/bytes.js'
 import { hash } from '../crypto/hash.js'
+import { decodeBase64 } from './base64.js'
 import { canonicalJson } from './canonical.js'
 import { findDuplicateMember } from './duplicate-members.js'
 import { RegistryError, formatError } from './errors.js'
 import type { Registry } from './registry.js'
 import { createRegistry } from './registry.js'
 import { validateDocument } from './schema.js'
-import type { OperatorKey } from './signature.js'
+import type { OperatorKey, RegistrySigner } from './signature.js'
 import { verifyRegistrySignature } from './signature.js'
 import { TEST_OPERATOR_KEY } from './test-operator.js'
 
@@ -63,7 +64,51 @@ export async function loadRegistry(
     canonical,
     options.operatorKeys ?? [TEST_OPERATOR_KEY],
   )
-  const validated = validateDocument(unsigned)
+  return accept(unsigned, canonical, signedBy, options)
+}
+
+/**
+ * Loads the registry embedded in this package (`defaultRegistry`), whose signature is checked
+ * by the test suite against the built-in TEST operator key rather than on every start: it
+ * ships inside the same package as that key and as the code that would check it, so a runtime
+ * check could not detect a change that the same change could not also undo. Every other check
+ * (schema, `test: true`, validity period) runs as for {@link loadRegistry}; its anchor
+ * certificates, which the test suite parses, are parsed when a validation first needs them.
+ */
+export function loadEmbeddedRegistry(document: object, now?: Date): Registry {
+  const { signature, ...unsigned } = parseInput(document)
+  const canonical = new TextEncoder().encode(canonicalJson(unsigned))
+  const signedBy = { ...embeddedHeader(signature), testKey: true }
+  return accept(unsigned, canonical, signedBy, now ? { now } : {}, true)
+}
+
+/** `kid` and `alg` of the embedded registry's JWS header (base64url JSON, first part). */
+function embeddedHeader(signature: unknown): { kid: string; alg: string } {
+  const head = typeof signature === 'string' ? signature.split('.')[0] : undefined
+  const b64 = (head ?? '').replace(/-/g, '+').replace(/_/g, '/')
+  const bytes = decodeBase64(b64 + '='.repeat((4 - (b64.length % 4)) % 4))
+  let header: unknown
+  try {
+    header = bytes ? JSON.parse(new TextDecoder().decode(bytes)) : undefined
+  } catch {
+    header = undefined
+  }
+  const { kid, alg } = (header ?? {}) as { kid?: unknown; alg?: unknown }
+  if (typeof kid !== 'string' || typeof alg !== 'string') {
+    throw formatError('$.signature', '内置注册表签名头无效', 'embedded registry header is invalid')
+  }
+  return { kid, alg }
+}
+
+function accept(
+  unsigned: Record<string, unknown>,
+  canonical: Uint8Array,
+  signedBy: RegistrySigner,
+  options: LoadRegistryOptions,
+  embedded = false,
+): Registry {
+  const { minSequence } = options
+  const validated = validateDocument(unsigned, { lazyCertificates: embedded })
   const { document } = validated
   if (signedBy.testKey && !document.test) {
     throw new RegistryError(

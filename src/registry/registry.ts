@@ -3,6 +3,7 @@
  */
 import { toHex } from '../crypto/bytes.js'
 import { hash } from '../crypto/hash.js'
+import { subjectKeyOf } from '../pki/certificate.js'
 import { periodAt } from './history.js'
 import type { ValidatedDocument } from './schema.js'
 import type { RegistrySigner } from './signature.js'
@@ -66,11 +67,18 @@ export function createRegistry(
 ): Registry {
   const { document } = validated
   deepFreeze(document)
-  const anchorList: readonly RegistryAnchor[] = validated.certificates.map((c) =>
+  const subjectKeys: (string | undefined)[] = []
+  const anchorList: readonly RegistryAnchor[] = validated.certificates.map((c, i) =>
     Object.freeze({
-      der: c.certificate.der,
-      sha256: c.certificate.sha256,
-      certificate: c.certificate,
+      der: c.der,
+      sha256: toHex(hash('SHA-256', c.der)),
+      // Getters: the embedded registry parses an anchor only when a validation needs it.
+      get certificate() {
+        return c.certificate
+      },
+      get subjectKey() {
+        return (subjectKeys[i] ??= subjectKeyOf(c.der))
+      },
       province: provinceRef(c.province),
       service: c.service,
     }),

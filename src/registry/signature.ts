@@ -3,14 +3,6 @@
  * caller trusts. Keys are never taken from the document or its header.
  */
 import type { JWK } from 'jose'
-import {
-  base64url,
-  decodeProtectedHeader,
-  exportJWK,
-  flattenedVerify,
-  importJWK,
-  importSPKI,
-} from 'jose'
 import { RegistryError } from './errors.js'
 import { isTestOperatorKey } from './test-operator.js'
 
@@ -80,19 +72,25 @@ export async function verifyRegistrySignature(
       'signature must be a compact JWS with detached payload',
     )
   }
-  const { alg, kid } = readHeader(signature)
+  // jose is loaded only when a registry's signature is checked (not for the embedded one).
+  const jose = await import('jose')
+  const { alg, kid } = readHeader(jose, signature)
   if (operatorKeys.length > MAX_OPERATOR_KEYS) {
     throw signatureError('运营方密钥过多', `more than ${MAX_OPERATOR_KEYS} operator keys`)
   }
-  const jws = { protected: protectedHeader, payload: base64url.encode(payload), signature: value }
+  const jws = {
+    protected: protectedHeader,
+    payload: jose.base64url.encode(payload),
+    signature: value,
+  }
   let candidates = 0
   for (const operatorKey of operatorKeys) {
-    const key = await importOperatorKey(operatorKey, alg, kid)
+    const key = await importOperatorKey(jose, operatorKey, alg, kid)
     if (key === undefined) continue
     candidates++
     try {
-      await flattenedVerify(jws, key, { algorithms: [alg] })
-      return { kid, alg, testKey: isTestOperatorKey(await exportJWK(key)) }
+      await jose.flattenedVerify(jws, key, { algorithms: [alg] })
+      return { kid, alg, testKey: isTestOperatorKey(await jose.exportJWK(key)) }
     } catch {
       // A key that does not verify may be one of several trusted keys; try the next one.
     }
@@ -106,10 +104,12 @@ export async function verifyRegistrySignature(
   throw signatureError('注册表签名无效', 'registry signature does not verify')
 }
 
-function readHeader(signature: string): { alg: string; kid: string } {
+type Jose = typeof import('jose')
+
+function readHeader(jose: Jose, signature: string): { alg: string; kid: string } {
   let header: Record<string, unknown>
   try {
-    header = decodeProtectedHeader(signature) as Record<string, unknown>
+    header = jose.decodeProtectedHeader(signature) as Record<string, unknown>
   } catch (cause) {
     throw signatureError('签名头无法解析', 'signature header cannot be decoded', cause)
   }
@@ -139,6 +139,7 @@ function readHeader(signature: string): { alg: string; kid: string } {
 }
 
 async function importOperatorKey(
+  jose: Jose,
   operatorKey: OperatorKey,
   alg: string,
   kid: string,
@@ -146,13 +147,13 @@ async function importOperatorKey(
   try {
     if (typeof operatorKey === 'string') {
       const pem = SPKI_PEM.exec(operatorKey)?.[0]
-      return pem === undefined ? undefined : await importSPKI(pem, alg, { extractable: true })
+      return pem === undefined ? undefined : await jose.importSPKI(pem, alg, { extractable: true })
     }
     const jwk = operatorKey as JWK
     if (jwk.kid !== undefined && jwk.kid !== kid) return undefined
     if (jwk.alg !== undefined && jwk.alg !== alg) return undefined
     if (jwk.d !== undefined || jwk.kty === 'oct') return undefined
-    const key = await importJWK(jwk, alg, { extractable: true })
+    const key = await jose.importJWK(jwk, alg, { extractable: true })
     return key instanceof Uint8Array ? undefined : key
   } catch {
     // A key of another type or curve cannot verify this algorithm: not a candidate.

@@ -99,8 +99,10 @@ export interface RegistryAnchor {
   readonly der: Uint8Array
   /** Lower-case hex SHA-256 of `der`. */
   readonly sha256: string
-  /** The parsed certificate (parsed once, when the registry was loaded). */
+  /** The parsed certificate (parsed once: on load, or for the embedded registry on first use). */
   readonly certificate: Certificate
+  /** Comparison key of the certificate's subject name (`certificate.subject.key`). */
+  readonly subjectKey: string
   readonly province: ProvinceRef
   readonly service: ServiceEntry
 }
