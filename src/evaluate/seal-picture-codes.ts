@@ -23,7 +23,9 @@ export const SEAL_PICTURE_CODES = {
   },
   'seal.picture.undecodable': {
     zh: '无法比较第 {page} 页显示的图片与签章中的印章图片：{reason}',
-    en: 'The picture shown on page {page} cannot be compared with the signed seal picture: {reason}',
+    en:
+      'The picture shown on page {page} cannot be compared with the signed seal picture: ' +
+      '{reason}',
   },
   'seal.picture.not-shown': {
     zh: '签章 {field} 的外观不显示图片，无需与印章图片比较',

@@ -132,7 +132,7 @@ describe('pdfPictureFindings', () => {
     data: encodePng(raster),
   }
 
-  it('says a CMS signature has no signed picture (passed), and nothing when nothing is shown', () => {
+  it('says a CMS signature has no signed picture, and nothing when nothing is shown', () => {
     const f = pdfPictureFindings([], look([{ picture, raster, page: 1 }]), 'Signature1')
     expect(f).toEqual([{ code: 'seal.picture.unsigned', status: 'passed', params: { count: 1 } }])
     expect(pdfPictureFindings([], look([]), 'Signature1')).toEqual([])
