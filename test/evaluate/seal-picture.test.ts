@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { stampPng } from '../../fixtures/make/png.js'
 import {
   comparePicture,
@@ -10,10 +11,12 @@ import {
 } from '../../src/evaluate/seal-picture.js'
 import type { SignatureAppearance } from '../../src/evaluate/pdf-appearance.js'
 import { pictureDigest, rasterDigest } from '../../src/images/compare.js'
+import { parseSeal } from '../../src/formats/ses/index.js'
 import { decodePicture } from '../../src/images/decode.js'
 import { decodePng } from '../../src/images/png-decode.js'
 import { encodePng } from '../../src/images/png.js'
 import type { Raster } from '../../src/images/raster.js'
+import { toGrid } from '../../src/images/resample.js'
 import type { Registry } from '../../src/registry/index.js'
 import { PASSED, aggregate } from '../../src/verdict/aggregate.js'
 import type { Finding } from '../../src/verdict/messages.js'
@@ -76,6 +79,26 @@ describe('comparePicture', () => {
     ).toEqual({ kind: 'exact', distance: 0 })
     const broken = new SignedPictureView({ data: png(ID).slice(0, 60) })
     expect(comparePicture(broken, shownFile(png(ID))).kind).toBe('undecodable')
+  })
+})
+
+describe('comparePicture on a real seal picture (ofdrw UserV4.esl, 400×400 PNG)', () => {
+  const real = parseSeal(readFileSync('/work/shared/samples/ofd/UserV4.esl')).picture.data
+  const view = new SignedPictureView({ data: real })
+  const raster = decodePicture(real)!
+
+  it('matches its JPEG rendering and a 120-pixel raster of it, not another seal', () => {
+    expect(raster.width).toBe(400)
+    const jpeg = writeJpeg(raster, { quality: 75, subsample: 2 })
+    expect(comparePicture(view, shownFile(jpeg)).kind).toBe('perceptual')
+    const g = toGrid(raster, 120, 120)
+    const rgba = new Uint8Array(120 * 120 * 4)
+    for (let i = 0; i < 120 * 120; i++)
+      rgba.set([g.rgb[i * 3]!, g.rgb[i * 3 + 1]!, g.rgb[i * 3 + 2]!, 255], i * 4)
+    expect(comparePicture(view, shownRaster({ width: 120, height: 120, rgba })).kind).toBe(
+      'perceptual',
+    )
+    expect(comparePicture(view, shownFile(png(ID))).kind).toBe('mismatch')
   })
 })
 
