@@ -153,8 +153,35 @@ function serialHex(bytes: Uint8Array): string {
   return toHex(bytes.subarray(i))
 }
 
-/** Parses a DER certificate. Throws FormatError on anything malformed. */
+/** Most parsed certificates kept for reuse (a pure function of the bytes, so shareable). */
+const MAX_PARSED = 512
+const parsedByDigest = new Map<string, Certificate>()
+
+/**
+ * Parses a DER certificate. Throws FormatError on anything malformed. The certificates of
+ * one issuer recur in every document it signs, so the last few hundred parsed are kept, by
+ * SHA-256 of their DER, and returned again for the same bytes (a parsed certificate is never
+ * modified). A kept certificate holds a copy of its bytes, not the document they came from.
+ */
 export function parseCertificate(der: Uint8Array): Certificate {
+  const digest = toHex(hash('SHA-256', der))
+  const hit = parsedByDigest.get(digest)
+  if (hit) {
+    parsedByDigest.delete(digest)
+    parsedByDigest.set(digest, hit)
+    return hit
+  }
+  const cert = parseUncached(der.slice())
+  digestCache.set(cert, digest)
+  parsedByDigest.set(digest, cert)
+  if (parsedByDigest.size > MAX_PARSED) {
+    const oldest = parsedByDigest.keys().next().value
+    if (oldest !== undefined) parsedByDigest.delete(oldest)
+  }
+  return cert
+}
+
+function parseUncached(der: Uint8Array): Certificate {
   try {
     return parseCertificateInner(der)
   } catch (e) {
