@@ -9,6 +9,10 @@ export const RECOGNITION_CODES = {
     zh: '{what}经{province}“{service}”担保，签署时该服务处于授予状态',
     en: 'The {what} is vouched for by {province} "{service}", granted at the signing time',
   },
+  'policy.issuing-service-refused': {
+    zh: '{what}链接到{province}的服务，但其自身的互认检查未通过：{reason}',
+    en: 'The {what} chains to a service of {province} but its own recognition check failed: {reason}',
+  },
   'policy.no-issuing-service': {
     zh: '没有签名或印章链接到四省市的证照签发或电子印章制作服务，不能作为证照互认',
     en:

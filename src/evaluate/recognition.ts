@@ -42,6 +42,14 @@ interface Candidate {
   readonly province: Province
   readonly services: readonly ServiceEntry[]
   readonly time: string
+  /** The message of its own first failed policy check, when policy refused it. */
+  readonly refusal?: string
+}
+
+/** The first failed policy check among a signature's or seal's own checks. */
+function refusalOf(checks: SealResult['checks']): { refusal?: string } {
+  const c = checks.find((x) => x.status === 'failed' && x.code.startsWith('policy.'))
+  return c ? { refusal: c.message } : {}
 }
 
 const WITHDRAWN = 'certificate.trust-service-withdrawn'
@@ -71,6 +79,7 @@ function candidates(input: RecognitionInput): Candidate[] {
       province: seal.province,
       services: p?.services.filter((s) => s.type === 'seal-maker') ?? [],
       time: time.toISOString(),
+      ...refusalOf(seal.checks),
     })
   }
   const issuing = registry.anchors(['licence-issuer', 'seal-maker'])
@@ -85,6 +94,7 @@ function candidates(input: RecognitionInput): Candidate[] {
       province: { code: anchor.province.code, name: anchor.province.name },
       services: [anchor.service],
       time: sig.timestamp ?? time.toISOString(),
+      ...refusalOf(sig.checks),
     })
   }
   return out
@@ -149,7 +159,20 @@ export function recognise(input: RecognitionInput): Recognition {
       },
     })
   } else if (input.validation.indication === 'TOTAL_PASSED') {
-    findings.push({ code: 'policy.no-issuing-service', status: 'failed' })
+    const refused = all.find((c) => c.refusal !== undefined)
+    findings.push(
+      refused
+        ? {
+            code: 'policy.issuing-service-refused',
+            status: 'failed',
+            params: {
+              what: what(refused),
+              province: name(refused.province),
+              reason: refused.refusal ?? '?',
+            },
+          }
+        : { code: 'policy.no-issuing-service', status: 'failed' },
+    )
   } else if (!all.some((c) => c.withdrawn)) {
     findings.push({ code: 'policy.issuing-service-undecided', status: 'skipped' })
   }
