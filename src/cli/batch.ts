@@ -104,7 +104,6 @@ export function runBatch(
   let done = 0
   let localDone = 0
   let spawned = false
-  const started = performance.now()
   return new Promise<FileResult[]>((resolve, reject) => {
     let settled = false
     const finish = (error?: Error) => {
@@ -145,17 +144,22 @@ export function runBatch(
         })
       }
     }
+    // The estimate is the last file's time once two are done: the first one runs on cold code
+    // and says little about the rest (24 small files take ~4 ms each once warm).
+    let last = 0
     const maybeSpawn = () => {
       if (spawned || jobs <= 1) return
-      const left = files.length - next
-      const perFile = localDone ? (performance.now() - started) / localDone : 0
-      if (threshold === 0 || left * perFile > threshold) spawn()
+      if (threshold === 0) return spawn()
+      if (localDone < 2) return
+      if ((files.length - next) * last > threshold) spawn()
     }
     const local = async () => {
       maybeSpawn()
       while (!settled && next < files.length) {
         const index = next++
+        const t0 = performance.now()
         const result = await verifyFile(files[index]!, options, batch.details, verifier)
+        last = performance.now() - t0
         localDone++
         record(index, result)
         maybeSpawn()
