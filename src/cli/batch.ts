@@ -32,8 +32,11 @@ export interface BatchOptions {
   readonly onSpawn?: (count: number) => void
 }
 
-/** About what starting one worker thread costs (loading the bundle again), in ms. */
-export const WORKER_START_MS = 300
+/**
+ * About what a worker thread costs before it helps, in ms of this thread's work: loading the
+ * bundle again and warming up its code take ~250 ms of CPU, taken from the same few cores.
+ */
+export const WORKER_START_MS = 500
 
 /** What a worker receives once, at start. */
 export interface WorkerSetup {
@@ -144,14 +147,15 @@ export function runBatch(
         })
       }
     }
-    // The estimate is the last file's time once two are done: the first one runs on cold code
-    // and says little about the rest (24 small files take ~4 ms each once warm).
-    let last = 0
+    // The estimate is the faster of the last two files' times: the first files run on cold
+    // code and say little about the rest (24 small files take ~4 ms each once warm).
+    let last = Number.POSITIVE_INFINITY
+    let previous = Number.POSITIVE_INFINITY
     const maybeSpawn = () => {
       if (spawned || jobs <= 1) return
       if (threshold === 0) return spawn()
       if (localDone < 2) return
-      if ((files.length - next) * last > threshold) spawn()
+      if ((files.length - next) * Math.min(last, previous) > threshold) spawn()
     }
     const local = async () => {
       maybeSpawn()
@@ -159,6 +163,7 @@ export function runBatch(
         const index = next++
         const t0 = performance.now()
         const result = await verifyFile(files[index]!, options, batch.details, verifier)
+        previous = last
         last = performance.now() - t0
         localDone++
         record(index, result)
