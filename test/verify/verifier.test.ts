@@ -80,6 +80,22 @@ describe('createVerifier', () => {
     expect(checked).toBeGreaterThan(90)
   }, 120_000)
 
+  it('a path cached at one time is not reused at a time outside its validity periods', async () => {
+    const cert = new Uint8Array(readFileSync(join(FIXTURES, 'certificates/310000-rsa-signer.pem')))
+    const times = ['2027-06-01T00:00:00Z', '2100-01-01T00:00:00Z', '2000-01-01T00:00:00Z']
+    const shared = createVerifier({ revocation: 'off', lang: 'en' })
+    for (const at of times) {
+      const time = new Date(at)
+      const warm = await shared.verify(cert, { time })
+      const fresh = await createVerifier({ revocation: 'off', lang: 'en' }).verify(cert, { time })
+      expect(warm, at).toEqual(fresh)
+    }
+    const late = await shared.verify(cert, { time: new Date(times[1]!) })
+    const codes = late.certificates.flatMap((c) => c.checks.map((k) => k.code))
+    expect(codes).toContain('chain.expired')
+    expect(late.status).not.toBe('recognized')
+  })
+
   it('instance options are defaults that a call overrides', async () => {
     const pdf = new Uint8Array(readFileSync(join(FIXTURES, 'pdf/310000-licence-rsa.pdf')))
     const crl = new Uint8Array(readFileSync(join(FIXTURES, 'pki/310000/rsa/licence-issuer.crl')))
