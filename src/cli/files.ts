@@ -4,24 +4,46 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { readForVerify, type VerifyInput } from '../node.js'
 import { CliError } from './output.js'
+
+function cannotRead(path: string, e: unknown): CliError {
+  if (e instanceof CliError) return e
+  const code = (e as NodeJS.ErrnoException).code
+  const why =
+    code === 'ENOENT'
+      ? 'no such file / 文件不存在'
+      : code === 'EACCES'
+        ? 'permission denied / 无权读取'
+        : `cannot read (${code ?? 'error'}) / 无法读取`
+  return new CliError(`${path}: ${why}`)
+}
+
+async function notADirectory(path: string): Promise<void> {
+  const s = await stat(path)
+  if (s.isDirectory()) throw new CliError(`${path}: is a directory / 是目录，不是文件`)
+}
 
 /** Reads a whole file, refusing folders and unreadable paths with one line. */
 export async function readInput(path: string): Promise<Uint8Array> {
   try {
-    const s = await stat(path)
-    if (s.isDirectory()) throw new CliError(`${path}: is a directory / 是目录，不是文件`)
+    await notADirectory(path)
     return new Uint8Array(await readFile(path))
   } catch (e) {
-    if (e instanceof CliError) throw e
-    const code = (e as NodeJS.ErrnoException).code
-    const why =
-      code === 'ENOENT'
-        ? 'no such file / 文件不存在'
-        : code === 'EACCES'
-          ? 'permission denied / 无权读取'
-          : `cannot read (${code ?? 'error'}) / 无法读取`
-    throw new CliError(`${path}: ${why}`)
+    throw cannotRead(path, e)
+  }
+}
+
+/**
+ * Opens a document to verify: a large PDF is read on demand (see `readForVerify`), anything
+ * else whole. The caller closes it when the verdict is made.
+ */
+export async function openDocument(path: string): Promise<VerifyInput> {
+  try {
+    await notADirectory(path)
+    return await readForVerify(path)
+  } catch (e) {
+    throw cannotRead(path, e)
   }
 }
 

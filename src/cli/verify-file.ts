@@ -6,7 +6,7 @@ import { YrdError } from '../errors.js'
 import type { Verdict } from '../verdict/types.js'
 import type { Verifier } from '../verifier.js'
 import { verifyDetailed, type VerdictPicture, type VerifyOptions } from '../verify.js'
-import { readInput } from './files.js'
+import { openDocument } from './files.js'
 import { CliError } from './output.js'
 
 /** What the CLI knows about one input after verifying it. */
@@ -33,13 +33,17 @@ export async function verifyFile(
   verifier: Pick<Verifier, 'verifyDetailed'> = { verifyDetailed },
 ): Promise<FileResult> {
   try {
-    const bytes = await readInput(file)
-    const first = await verifier.verifyDetailed(bytes, options)
-    const verdict: Verdict = { file, ...first.verdict }
-    if (!details) return { file, verdict }
-    const lang = options.lang === 'en' ? 'zh' : 'en'
-    const second = await verifier.verifyDetailed(bytes, { ...options, lang })
-    return { file, verdict, other: { file, ...second.verdict }, pictures: first.pictures }
+    const input = await openDocument(file)
+    try {
+      const first = await verifier.verifyDetailed(input.bytes, options)
+      const verdict: Verdict = { file, ...first.verdict }
+      if (!details) return { file, verdict }
+      const lang = options.lang === 'en' ? 'zh' : 'en'
+      const second = await verifier.verifyDetailed(input.bytes, { ...options, lang })
+      return { file, verdict, other: { file, ...second.verdict }, pictures: first.pictures }
+    } finally {
+      input.close()
+    }
   } catch (e) {
     if (e instanceof CliError) return { file, error: e.message }
     if (e instanceof YrdError && e.code.startsWith('input.')) {
