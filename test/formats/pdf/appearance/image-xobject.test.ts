@@ -192,3 +192,33 @@ describe('decodeImageXObject', () => {
     ).toThrow(expect.objectContaining({ code: 'format.pdf.image-bits' }))
   })
 })
+
+describe('8-bit device images (copied without per-sample arithmetic)', () => {
+  const w = 7
+  const h = 5
+  const noise = (n: number, seed: number) =>
+    Uint8Array.from({ length: n }, (_, i) => (i * 73 + seed * 151 + ((i * i) % 97)) & 255)
+  /** The same samples as 16-bit values (high byte = the 8-bit sample): the general path. */
+  const widen = (b: Uint8Array) => Uint8Array.from([...b].flatMap((v) => [v, (v * 7) & 255]))
+
+  for (const [space, n] of [
+    ['DeviceRGB', 3],
+    ['DeviceGray', 1],
+  ] as const) {
+    it(`gives the general path's pixels for ${space}`, () => {
+      const data = noise(w * h * n, n)
+      const fast = raster(plain(img(w, h, `/ColorSpace /${space} /BitsPerComponent 8`), data))
+      const general = raster(
+        plain(img(w, h, `/ColorSpace /${space} /BitsPerComponent 16`), widen(data)),
+      )
+      expect([...fast.rgba]).toEqual([...general.rgba])
+      const inverted = raster(
+        plain(
+          img(w, h, `/ColorSpace /${space} /BitsPerComponent 8 /Decode [${'1 0 '.repeat(n)}]`),
+          data,
+        ),
+      )
+      expect(inverted.rgba[0]).toBe(255 - fast.rgba[0]!)
+    })
+  }
+})
