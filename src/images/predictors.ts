@@ -4,13 +4,51 @@
  */
 import { imageFormat } from './errors.js'
 
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c
-  const pa = Math.abs(p - a)
-  const pb = Math.abs(p - b)
-  const pc = Math.abs(p - c)
-  if (pa <= pb && pa <= pc) return a
-  return pb <= pc ? b : c
+/**
+ * Undoes one PNG row filter (type 0–4) of `row` into `cur`, with `prev` the previous
+ * unfiltered row (zeros for the first); `bpp` bytes per complete pixel. Returns false for an
+ * unknown filter type.
+ */
+export function unfilterRow(
+  type: number,
+  row: Uint8Array,
+  prev: Uint8Array,
+  cur: Uint8Array,
+  bpp: number,
+): boolean {
+  const n = row.length
+  const head = Math.min(bpp, n)
+  switch (type) {
+    case 0:
+      cur.set(row)
+      return true
+    case 1:
+      for (let i = 0; i < head; i++) cur[i] = row[i]!
+      for (let i = head; i < n; i++) cur[i] = (row[i]! + cur[i - bpp]!) & 0xff
+      return true
+    case 2:
+      for (let i = 0; i < n; i++) cur[i] = (row[i]! + prev[i]!) & 0xff
+      return true
+    case 3:
+      for (let i = 0; i < head; i++) cur[i] = (row[i]! + (prev[i]! >> 1)) & 0xff
+      for (let i = head; i < n; i++) cur[i] = (row[i]! + ((cur[i - bpp]! + prev[i]!) >> 1)) & 0xff
+      return true
+    case 4:
+      // Paeth with left = upLeft = 0 is the up byte.
+      for (let i = 0; i < head; i++) cur[i] = (row[i]! + prev[i]!) & 0xff
+      for (let i = head; i < n; i++) {
+        const left = cur[i - bpp]!
+        const up = prev[i]!
+        const upLeft = prev[i - bpp]!
+        const pa = Math.abs(up - upLeft)
+        const pb = Math.abs(left - upLeft)
+        const pc = Math.abs(left + up - 2 * upLeft)
+        cur[i] = (row[i]! + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft)) & 0xff
+      }
+      return true
+    default:
+      return false
+  }
 }
 
 /**
@@ -29,38 +67,15 @@ export function unfilterPng(
     throw imageFormat('truncated', `filtered data holds ${data.length} of ${stride * rows} bytes`)
   }
   const out = new Uint8Array(rowBytes * rows)
+  let prev = new Uint8Array(rowBytes)
   for (let y = 0; y < rows; y++) {
     const type = data[y * stride]!
-    const src = y * stride + 1
-    const dst = y * rowBytes
-    const up = dst - rowBytes
-    for (let x = 0; x < rowBytes; x++) {
-      const raw = data[src + x]!
-      const a = x >= bpp ? out[dst + x - bpp]! : 0
-      const b = y > 0 ? out[up + x]! : 0
-      const c = y > 0 && x >= bpp ? out[up + x - bpp]! : 0
-      let v: number
-      switch (type) {
-        case 0:
-          v = raw
-          break
-        case 1:
-          v = raw + a
-          break
-        case 2:
-          v = raw + b
-          break
-        case 3:
-          v = raw + ((a + b) >> 1)
-          break
-        case 4:
-          v = raw + paeth(a, b, c)
-          break
-        default:
-          throw imageFormat('filter', `unknown PNG row filter type ${type} in row ${y}`)
-      }
-      out[dst + x] = v & 0xff
+    const row = data.subarray(y * stride + 1, (y + 1) * stride)
+    const cur = out.subarray(y * rowBytes, (y + 1) * rowBytes)
+    if (!unfilterRow(type, row, prev, cur, bpp)) {
+      throw imageFormat('filter', `unknown PNG row filter type ${type} in row ${y}`)
     }
+    prev = cur
   }
   return out
 }

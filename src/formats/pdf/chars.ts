@@ -32,3 +32,13 @@ export function hexValue(c: number | undefined): number {
   if (c >= 97 && c <= 102) return c - 87
   return -1
 }
+
+/** {@link HEX_VALUE} of a whitespace byte (skipped inside hex strings). */
+export const HEX_WHITE = -2
+/** Hex digit values by byte: 0–15, {@link HEX_WHITE} for whitespace, -1 otherwise. */
+export const HEX_VALUE = new Int8Array(256).fill(-1)
+for (let c = 0; c < 256; c++) {
+  const v = hexValue(c)
+  if (v >= 0) HEX_VALUE[c] = v
+  else if (WS_TABLE[c] === 1) HEX_VALUE[c] = HEX_WHITE
+}

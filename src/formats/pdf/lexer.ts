@@ -4,7 +4,7 @@
  */
 import type { PdfObject } from './types.js'
 import { pdfFormat, pdfLimit } from './errors.js'
-import { hexValue, isBoundary, isDigit, WS_TABLE } from './chars.js'
+import { HEX_VALUE, HEX_WHITE, hexValue, isBoundary, isDigit, WS_TABLE } from './chars.js'
 
 /** A cursor over bytes that reads PDF tokens and objects. */
 export class PdfLexer {
@@ -255,16 +255,14 @@ export class PdfLexer {
     const b = this.buf
     const start = this.pos
     this.pos++
-    let end = this.pos
-    while (end < b.length && b[end] !== 62) end++
-    if (end >= b.length) throw this.fail('unterminated hex string')
+    const end = b.indexOf(62, this.pos)
+    if (end < 0) throw this.fail('unterminated hex string')
     const out = new Uint8Array((end - this.pos + 1) >> 1)
     let n = 0
     let hi = -1
     for (let p = this.pos; p < end; p++) {
-      const c = b[p]!
-      if (WS_TABLE[c] === 1) continue
-      const v = hexValue(c)
+      const v = HEX_VALUE[b[p]!]!
+      if (v === HEX_WHITE) continue
       if (v < 0) {
         this.pos = p
         throw this.fail('invalid hex digit')
@@ -279,7 +277,7 @@ export class PdfLexer {
     this.pos = end + 1
     return {
       kind: 'string',
-      bytes: out.slice(0, n),
+      bytes: n === out.length ? out : out.slice(0, n),
       hex: true,
       start: this.fileOffset(start),
       end: this.fileOffset(this.pos),

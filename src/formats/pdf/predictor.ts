@@ -3,6 +3,7 @@
  */
 import { BoundedOutput, type DecodeBudget } from './output.js'
 import { pdfFormat } from './errors.js'
+import { unfilterRow } from '../../images/predictors.js'
 
 /** Predictor parameters, already read from /DecodeParms. */
 export interface PredictorParams {
@@ -34,27 +35,8 @@ export function unpredict(data: Uint8Array, p: PredictorParams, budget: DecodeBu
   for (let pos = 0; pos < data.length; pos += rowLen + 1) {
     const type = data[pos]!
     const row = data.subarray(pos + 1, Math.min(pos + 1 + rowLen, data.length))
-    const n = row.length
-    for (let i = 0; i < n; i++) {
-      const raw = row[i]!
-      const left = i >= bpp ? cur[i - bpp]! : 0
-      const up = prev[i]!
-      const upLeft = i >= bpp ? prev[i - bpp]! : 0
-      let v: number
-      if (type === 0) v = raw
-      else if (type === 1) v = raw + left
-      else if (type === 2) v = raw + up
-      else if (type === 3) v = raw + ((left + up) >> 1)
-      else if (type === 4) {
-        const est = left + up - upLeft
-        const pa = Math.abs(est - left)
-        const pb = Math.abs(est - up)
-        const pc = Math.abs(est - upLeft)
-        v = raw + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft)
-      } else throw bad(`row filter ${type}`)
-      cur[i] = v & 0xff
-    }
-    out.append(cur.subarray(0, n))
+    if (!unfilterRow(type, row, prev, cur, bpp)) throw bad(`row filter ${type}`)
+    out.append(cur.subarray(0, row.length))
     const t = prev
     prev = cur
     cur = t
