@@ -7,7 +7,9 @@ import { open, stat } from 'node:fs/promises'
 import { setCryptoBackend } from './crypto/backend.js'
 import { nodeCryptoBackend } from './crypto/node-backend.js'
 import { setByteFinderFactory } from './formats/pdf/byte-finder.js'
+import { setNativeInflate } from './formats/pdf/filters.js'
 import { nodeByteFinder } from './node/byte-finder.js'
+import { nodeInflate } from './node/inflate.js'
 import { PagedFile } from './node/paged-file.js'
 import { ascii, indexOfBytes } from './formats/pdf/bytes.js'
 import { attachByteSource, SNIFF_BYTES } from './formats/pdf/source.js'
@@ -18,12 +20,13 @@ let installed = false
 
 /**
  * Makes the library use Node's native crypto (and Node's native byte search for the PDF
- * scans). Called on import of this entry.
+ * scans and zlib for Flate streams). Called on import of this entry.
  */
 export function installNodeCrypto(): void {
   if (installed) return
   setCryptoBackend(nodeCryptoBackend)
   setByteFinderFactory(nodeByteFinder)
+  setNativeInflate(nodeInflate)
   installed = true
 }
 

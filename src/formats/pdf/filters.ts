@@ -33,8 +33,27 @@ function num(parms: ReadonlyMap<string, PdfObject> | undefined, key: string, def
   return v?.kind === 'number' && Number.isSafeInteger(v.value) ? v.value : def
 }
 
+/**
+ * A host's native zlib decoder: the whole output of a complete, checksum-valid zlib stream of
+ * at most `maxOutput` bytes, or undefined for anything else (the portable decoder then decides,
+ * so the verdict never depends on which one ran).
+ */
+export type NativeInflate = (input: Uint8Array, maxOutput: number) => Uint8Array | undefined
+
+let nativeInflate: NativeInflate | undefined
+
+/** Installs a native zlib decoder for Flate streams (`undefined` removes it). */
+export function setNativeInflate(next: NativeInflate | undefined): void {
+  nativeInflate = next
+}
+
 /** Flate (zlib) decoding bounded by the budget. */
 export function flateDecode(input: Uint8Array, budget: DecodeBudget): Uint8Array {
+  const fast = nativeInflate?.(input, Math.min(budget.perStream, budget.remaining))
+  if (fast !== undefined) {
+    budget.remaining -= fast.length
+    return fast
+  }
   const out = new BoundedOutput(budget, input.length * 4)
   const z = new Unzlib((chunk) => out.append(chunk))
   try {
