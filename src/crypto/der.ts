@@ -100,14 +100,25 @@ export function readInteger(bytes: Uint8Array, el: DerElement, positive = false)
   }
   if (b0 >= 0x80) {
     if (positive) fail('DER: negative INTEGER')
-    let value = 0n
-    for (const b of v) value = (value << 8n) | BigInt(b)
-    return value - (1n << BigInt(v.length * 8))
+    return unsignedOf(v) - (1n << BigInt(v.length * 8))
   }
-  let value = 0n
-  for (const b of v) value = (value << 8n) | BigInt(b)
+  const value = unsignedOf(v)
   if (positive && value === 0n) fail('DER: zero INTEGER')
   return value
+}
+
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+/** The big-endian unsigned value of `v` (through hex text: linear, unlike shifting a BigInt). */
+function unsignedOf(v: Uint8Array): bigint {
+  if (v.length <= 6) {
+    let n = 0
+    for (const b of v) n = n * 256 + b
+    return BigInt(n)
+  }
+  let hex = '0x'
+  for (const b of v) hex += HEX_BYTE[b]!
+  return BigInt(hex)
 }
 
 /** Decodes an OBJECT IDENTIFIER to dotted form. */

@@ -110,6 +110,21 @@ function parseEc(oid: string, params: Uint8Array | undefined, keyBytes: Uint8Arr
  * `CRYPTO_DER_INVALID`) on malformed or unknown keys. EC points are not yet validated here.
  */
 export function parseSpki(spki: Uint8Array): ParsedSpki {
+  const known = parsedKeys.get(spki)
+  if (known) return known
+  const parsed = parseSpkiUncached(spki)
+  parsedKeys.set(spki, parsed)
+  return parsed
+}
+
+/**
+ * Parsed keys by the very byte array they came from (certificates are parsed once and their
+ * `spki` arrays reused, so one key is checked for several purposes per document). Identity,
+ * not content, is the key: nothing is kept alive by this map.
+ */
+const parsedKeys = new WeakMap<Uint8Array, ParsedSpki>()
+
+function parseSpkiUncached(spki: Uint8Array): ParsedSpki {
   const top = readWhole(spki, TAG.SEQUENCE)
   const [algEl, keyEl, extra] = children(spki, top, 3)
   if (algEl === undefined || keyEl === undefined || extra !== undefined) bad('SPKI: bad structure')

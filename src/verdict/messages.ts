@@ -21,27 +21,22 @@ export interface Finding {
   readonly detail?: Readonly<Record<string, unknown>>
 }
 
-const tables: Record<string, CodeText>[] = []
+/** Every registered code; a table registered later overrides an earlier one's entry. */
+const codes = new Map<string, CodeText>()
 
 /** Adds a table of codes (each area of the library registers its own). */
 export function registerCodes(table: Record<string, CodeText>): void {
-  tables.push(table)
+  for (const [k, v] of Object.entries(table)) codes.set(k, v)
 }
 
-/** Looks a code up in every registered table. */
+/** Looks a code up among the registered ones. */
 export function codeText(code: string): CodeText | undefined {
-  for (let i = tables.length - 1; i >= 0; i--) {
-    const t = tables[i]![code]
-    if (t) return t
-  }
-  return undefined
+  return codes.get(code)
 }
 
 /** Every registered code, for documentation and tests. */
 export function allCodes(): Map<string, CodeText> {
-  const out = new Map<string, CodeText>()
-  for (const t of tables) for (const [k, v] of Object.entries(t)) out.set(k, v)
-  return out
+  return new Map(codes)
 }
 
 function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
