@@ -5,6 +5,7 @@
  */
 import type { PdfObject, PdfRevision } from '../formats/pdf/types.js'
 import type { Finding } from '../verdict/messages.js'
+import { HEX_VALUE } from '../formats/pdf/chars.js'
 
 /** The four numbers of a `/ByteRange [a b c d]`: signed slices [a, a+b) and [c, c+d). */
 export interface ByteRange {
@@ -51,31 +52,19 @@ export function checkByteRange(
   return { range: { a, b, c, d }, finding: { code: 'pdf.byte-range', status: 'passed' } }
 }
 
-function isHexDigit(x: number): boolean {
-  return (x >= 0x30 && x <= 0x39) || (x >= 0x41 && x <= 0x46) || (x >= 0x61 && x <= 0x66)
-}
-
-function hexValue(x: number): number {
-  return x <= 0x39 ? x - 0x30 : (x | 0x20) - 0x61 + 10
-}
-
-/** Decodes bytes[from, to) of hex digits (count checked by the caller). */
-function decodeHex(bytes: Uint8Array, from: number, to: number): Uint8Array {
-  const out = new Uint8Array((to - from) / 2)
-  for (let i = 0; i < out.length; i++) {
-    out[i] = (hexValue(bytes[from + 2 * i]!) << 4) | hexValue(bytes[from + 2 * i + 1]!)
+/** True when bytes[from, to) are hex digits only, pair by pair equal to `value`. */
+function hexEquals(bytes: Uint8Array, from: number, to: number, value: Uint8Array): boolean {
+  if (to - from !== value.length * 2) return false
+  for (let i = 0, p = from; p < to; i++, p += 2) {
+    const hi = HEX_VALUE[bytes[p]!]!
+    const lo = HEX_VALUE[bytes[p + 1]!]!
+    if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== value[i]) return false
   }
-  return out
-}
-
-function allHex(bytes: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isHexDigit(bytes[i]!)) return false
   return true
 }
 
-function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
-  if (x.length !== y.length) return false
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
+function allHex(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (HEX_VALUE[bytes[i]!]! < 0) return false
   return true
 }
 
@@ -107,7 +96,7 @@ export function checkGap(
     const where = contents.start < 0 ? 'object stream' : `${contents.start}-${contents.end}`
     return failed('pdf.gap.contents-elsewhere', { start: b, end: c, where })
   }
-  if (!sameBytes(decodeHex(bytes, b + 1, c - 1), contents.bytes)) {
+  if (!hexEquals(bytes, b + 1, c - 1, contents.bytes)) {
     return failed('pdf.gap.contents-mismatch', { start: b, end: c })
   }
   return { code: 'pdf.gap', status: 'passed', params: { length: inner / 2 } }
