@@ -6,6 +6,10 @@
 import { YrdError } from './errors.js'
 import type { OfdLimits } from './formats/ofd/limits.js'
 import type { PdfLimits } from './formats/pdf/types.js'
+import { DEFAULT_PDF_LIMITS } from './formats/pdf/limits.js'
+import { DEFAULT_XML_LIMITS } from './formats/xml/limits.js'
+import { DEFAULT_ZIP_LIMITS } from './formats/zip/limits.js'
+import { DEFAULT_PATH_LIMITS } from './pki/validate.js'
 
 /** Bounds of one verification. Omitted fields keep their defaults ({@link DEFAULT_LIMITS}). */
 export interface VerifyLimits {
@@ -51,24 +55,24 @@ export interface VerifyLimits {
 /** The name of one limit. */
 export type LimitName = keyof VerifyLimits
 
-/** The defaults, as applied when a field is omitted. */
+/** The defaults, as applied when a field is omitted: the readers' and path building's own. */
 export const DEFAULT_LIMITS: Readonly<Record<LimitName, number>> = Object.freeze({
-  fileSize: 1024 * 1024 * 1024,
-  pdfObjects: 1_000_000,
-  pdfRevisions: 256,
-  pdfStreamOutput: 64 * 1024 * 1024,
-  pdfTotalOutput: 512 * 1024 * 1024,
-  pdfDepth: 64,
-  zipEntries: 10_000,
-  zipEntrySize: 100 * 1024 * 1024,
-  zipTotalSize: 200 * 1024 * 1024,
-  zipRatio: 200,
-  zipRatioThreshold: 1024 * 1024,
-  xmlSize: 16 * 1024 * 1024,
-  xmlDepth: 64,
-  chainDepth: 10,
-  chainWork: 5000,
-  chainSignatures: 200,
+  fileSize: DEFAULT_PDF_LIMITS.maxFileSize,
+  pdfObjects: DEFAULT_PDF_LIMITS.maxObjects,
+  pdfRevisions: DEFAULT_PDF_LIMITS.maxRevisions,
+  pdfStreamOutput: DEFAULT_PDF_LIMITS.maxStreamOutput,
+  pdfTotalOutput: DEFAULT_PDF_LIMITS.maxTotalOutput,
+  pdfDepth: DEFAULT_PDF_LIMITS.maxDepth,
+  zipEntries: DEFAULT_ZIP_LIMITS.maxEntries,
+  zipEntrySize: DEFAULT_ZIP_LIMITS.maxEntrySize,
+  zipTotalSize: DEFAULT_ZIP_LIMITS.maxTotalSize,
+  zipRatio: DEFAULT_ZIP_LIMITS.maxRatio,
+  zipRatioThreshold: DEFAULT_ZIP_LIMITS.ratioThreshold,
+  xmlSize: DEFAULT_XML_LIMITS.maxBytes,
+  xmlDepth: DEFAULT_XML_LIMITS.maxDepth,
+  chainDepth: DEFAULT_PATH_LIMITS.depth,
+  chainWork: DEFAULT_PATH_LIMITS.candidates,
+  chainSignatures: DEFAULT_PATH_LIMITS.signatures,
   signatures: 100,
 })
 

@@ -13,7 +13,7 @@ import {
 } from '../formats/pdf/index.js'
 import { parseCertificate, type Certificate } from '../pki/certificate.js'
 import type { Finding, Lang } from '../verdict/messages.js'
-import { pdfLimitsOf } from '../verify-limits.js'
+import { DEFAULT_LIMITS, pdfLimitsOf } from '../verify-limits.js'
 import type { ChainContext } from './chain.js'
 import type { Evaluated } from './dispatch.js'
 import { pdfLicencePairs } from './pdf-licence.js'
@@ -28,7 +28,7 @@ import { pdfPictureFindings, withPictureFindings } from './seal-picture.js'
 import { evaluateUsageRights } from './pdf-ur3.js'
 
 /** Most document signatures verified in one file. */
-export const MAX_PDF_SIGNATURES = 100
+export const MAX_PDF_SIGNATURES = DEFAULT_LIMITS.signatures
 /** Most reader problems reported as checks. */
 const MAX_PROBLEMS = 10
 

@@ -25,9 +25,11 @@ export type {
 export { PATH_CODES } from './path/codes.js'
 export type { PathCodeInfo, PathReason, PathSubIndication } from './path/codes.js'
 
-const DEFAULT_DEPTH = 10
-const DEFAULT_CANDIDATES = 5000
-const DEFAULT_SIGNATURES = 200
+/** Default bounds of one path search: length, candidate issuer steps, signature checks. */
+export const DEFAULT_PATH_LIMITS = Object.freeze({ depth: 10, candidates: 5000, signatures: 200 })
+const DEFAULT_DEPTH = DEFAULT_PATH_LIMITS.depth
+const DEFAULT_CANDIDATES = DEFAULT_PATH_LIMITS.candidates
+const DEFAULT_SIGNATURES = DEFAULT_PATH_LIMITS.signatures
 /** How deep CRL-signer validations may nest (a signer whose CRL has its own signer, ...). */
 const MAX_SIGNER_NESTING = 3
 
