@@ -156,23 +156,31 @@ function deviceBytes(s: Samples, cs: ColourSpace, raster: Raster): boolean {
   const { width, height, data, rowBytes } = s
   const out = raster.rgba
   for (let y = 0; y < height; y++) {
-    let src = y * rowBytes
-    let at = y * width * 4
-    for (let x = 0; x < width; x++, at += 4) {
-      if (grey) {
-        const v = data[src++]!
-        out[at] = v
-        out[at + 1] = v
-        out[at + 2] = v
-      } else {
-        out[at] = data[src++]!
-        out[at + 1] = data[src++]!
-        out[at + 2] = data[src++]!
-      }
-      out[at + 3] = 255
-    }
+    const row = data.subarray(y * rowBytes, y * rowBytes + width * s.n)
+    const line = out.subarray(y * width * 4, (y + 1) * width * 4)
+    if (grey) copyGrey(row, line)
+    else copyRgb(row, line)
   }
   return true
+}
+
+function copyGrey(row: Uint8Array, line: Uint8Array): void {
+  for (let x = 0, at = 0; x < row.length; x++, at += 4) {
+    const v = row[x]!
+    line[at] = v
+    line[at + 1] = v
+    line[at + 2] = v
+    line[at + 3] = 255
+  }
+}
+
+function copyRgb(row: Uint8Array, line: Uint8Array): void {
+  for (let src = 0, at = 0; src < row.length; src += 3, at += 4) {
+    line[at] = row[src]!
+    line[at + 1] = row[src + 1]!
+    line[at + 2] = row[src + 2]!
+    line[at + 3] = 255
+  }
 }
 
 function colour(
