@@ -3,6 +3,7 @@
  * a certificate to the registry's anchors at a time, then ask the registry which province and
  * service vouch for the anchor and whether that service was granted then.
  */
+import type { CachedPicture, PictureCache } from '../formats/pdf/appearance/image-cache.js'
 import { BoundedCache, type PkiCache } from '../pki/cache.js'
 import type { Certificate } from '../pki/certificate.js'
 import type { RevocationSource } from '../pki/revocation-types.js'
@@ -44,11 +45,17 @@ export interface ChainCache {
   readonly pki: PkiCache
   /** Registry answers, by anchor digest, time and service types. */
   readonly vouches: BoundedCache<{ readonly v: Vouching | undefined }>
+  /** Decoded seal pictures of PDF appearances, by content (image-cache.ts). */
+  readonly pictures: PictureCache
 }
+
+/** Decoded pictures kept by one verifier (each at most 1 MiB of pixels). */
+const MAX_CACHED_PICTURES = 32
 
 /** Creates the chain step's caches, each holding at most `maxEntries` entries. */
 export function createChainCache(pki: PkiCache, maxEntries = 4096): ChainCache {
-  return { pki, vouches: new BoundedCache(maxEntries) }
+  const pictures = new BoundedCache<CachedPicture>(Math.min(maxEntries, MAX_CACHED_PICTURES))
+  return { pki, vouches: new BoundedCache(maxEntries), pictures }
 }
 
 function vouch(

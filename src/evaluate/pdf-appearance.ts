@@ -5,8 +5,8 @@
  */
 import { YrdError } from '../errors.js'
 import { coverage, pageBox, readRect, type Rect } from '../formats/pdf/appearance/geometry.js'
-import { decodeImageXObject } from '../formats/pdf/appearance/image-xobject.js'
-import { toPicture, type DecodedPicture } from '../formats/pdf/appearance/picture.js'
+import { pictureOfImage, type PictureCache } from '../formats/pdf/appearance/image-cache.js'
+import type { DecodedPicture } from '../formats/pdf/appearance/picture.js'
 import { imagesDrawn } from '../formats/pdf/appearance/walk.js'
 import { formResources, normalAppearance } from '../formats/pdf/appearance/widget.js'
 import type { PdfFile, PdfObject, PdfRef, PdfSignatureRef } from '../formats/pdf/types.js'
@@ -51,6 +51,13 @@ const HIDDEN_FLAGS = 2 | 32
 
 const refKey = (r: PdfRef) => `${r.num} ${r.gen}`
 
+/** Images the signature widgets draw (by object and digest), and the verifier's picture cache. */
+interface Bound {
+  readonly refs: Set<string>
+  readonly digests: Set<string>
+  readonly pictures: PictureCache | undefined
+}
+
 interface Page {
   readonly ref: PdfRef
   readonly dict: ReadonlyMap<string, PdfObject>
@@ -81,7 +88,7 @@ function widgetAppearance(
   field: string,
   pages: readonly Page[],
   rev: number,
-  bound: { refs: Set<string>; digests: Set<string> },
+  bound: Bound,
   out: { shown: ShownPicture[]; unreadable: number },
   findings: Finding[],
 ): boolean {
@@ -128,7 +135,7 @@ function widgetAppearance(
   for (const img of walk.images) {
     if (img.ref) bound.refs.add(refKey(img.ref))
     try {
-      const decoded = toPicture(decodeImageXObject(pdf, img.stream, rev))
+      const decoded = pictureOfImage(pdf, img.stream, rev, bound.pictures)
       const { picture } = decoded
       bound.digests.add(picture.sha256)
       if (out.shown.some((p) => p.picture.sha256 === picture.sha256)) continue
@@ -168,7 +175,7 @@ function evaluateWidgets(
   sig: PdfSignatureRef,
   pages: readonly Page[],
   rev: number,
-  bound: { refs: Set<string>; digests: Set<string> },
+  bound: Bound,
 ): SignatureAppearance {
   const out = { shown: [] as ShownPicture[], unreadable: 0 }
   const findings: Finding[] = []
@@ -205,11 +212,13 @@ function arrayOf(values: readonly number[]): PdfObject {
  * @param pdf the read file
  * @param signatures the signatures found in it (`findSignatures(pdf)`)
  * @param rev the revision whose objects are read (default: the last one)
+ * @param pictures a verifier's cache of decoded pictures (see image-cache.ts)
  */
 export function evaluatePdfAppearances(
   pdf: PdfFile,
   signatures: PdfSignatureRef[],
   rev?: number,
+  pictures?: PictureCache,
 ): PdfAppearanceResult {
   const r = rev ?? pdf.revisions.length - 1
   let pages: Page[] = []
@@ -225,7 +234,7 @@ export function evaluatePdfAppearances(
       detail: { code: e.code },
     })
   }
-  const bound = { refs: new Set<string>(), digests: new Set<string>() }
+  const bound: Bound = { refs: new Set<string>(), digests: new Set<string>(), pictures }
   const widgets = new Set<string>()
   const perSignature = new Map<number, SignatureAppearance>()
   signatures.forEach((sig, i) => {

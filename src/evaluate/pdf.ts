@@ -159,7 +159,7 @@ export async function evaluatePdf(
       p.range && !p.fatal ? [{ key: p.index, id: p.id, range: p.range }] : [],
     ),
   )
-  const appearance = evaluatePdfAppearances(pdf, found)
+  const appearance = evaluatePdfAppearances(pdf, found, undefined, ctx.cache?.pictures)
   findings.push(...appearance.findings)
   const out: Evaluated = {
     kind: 'pdf',

@@ -11,6 +11,22 @@ export interface DecodeBudget {
   remaining: number
 }
 
+function totalOutputError(): Error {
+  return pdfLimit(
+    'total-output',
+    'the streams of this file decode to more than the total budget',
+    '本文件各流解码总量超过上限',
+  )
+}
+
+/** Counts `bytes` of output already produced against the file's total budget. */
+export function chargeBudget(budget: DecodeBudget, bytes: number): void {
+  if (!Number.isSafeInteger(bytes) || bytes < 0 || bytes > budget.remaining) {
+    throw totalOutputError()
+  }
+  budget.remaining -= bytes
+}
+
 /** Collects output bytes under a budget. */
 export class BoundedOutput {
   private buf: Uint8Array
@@ -32,13 +48,7 @@ export class BoundedOutput {
         `流解码后超过 ${this.budget.perStream} 字节`,
       )
     }
-    if (need > this.budget.remaining) {
-      throw pdfLimit(
-        'total-output',
-        'the streams of this file decode to more than the total budget',
-        '本文件各流解码总量超过上限',
-      )
-    }
+    if (need > this.budget.remaining) throw totalOutputError()
     if (need <= this.buf.length) return
     let size = this.buf.length * 2
     while (size < need) size *= 2

@@ -22,7 +22,7 @@ import { byteSourceOf, searchBytes, type PdfByteSource } from './source.js'
 import { parseIndirect } from './indirect.js'
 import { applyFilters, type FilterStep } from './filters.js'
 import { objectAt, readObjectStream, type ObjectStream } from './objstm.js'
-import type { DecodeBudget } from './output.js'
+import { chargeBudget, type DecodeBudget } from './output.js'
 import { walkPages } from './pages.js'
 import { ProblemList } from './problems.js'
 
@@ -88,6 +88,14 @@ class Reader implements PdfFile {
 
   ensure(start: number, end: number): void {
     this.source?.ensure(Math.max(0, start), Math.min(this.bytes.length, end))
+  }
+
+  get decodeBudget(): { readonly perStream: number; readonly remaining: number } {
+    return { perStream: this.budget.perStream, remaining: this.budget.remaining }
+  }
+
+  chargeDecoded(bytes: number): void {
+    chargeBudget(this.budget, bytes)
   }
 
   private revOf(rev: number | undefined): number {

@@ -71,6 +71,13 @@ export interface PdfFile {
   readonly bytes: Uint8Array
   /** Loads bytes [start, end) of a paged file (a no-op in memory); throws `format.pdf.read`. */
   ensure(start: number, end: number): void
+  /** What decoding may still produce: bytes per stream, and in total for this file. */
+  readonly decodeBudget: { readonly perStream: number; readonly remaining: number }
+  /**
+   * Counts `bytes` of decoded output against the file's total (a decode taken from a cache
+   * costs what decoding would have); throws `limit.pdf.total-output` past it.
+   */
+  chargeDecoded(bytes: number): void
   /** Oldest first. */
   readonly revisions: readonly PdfRevision[]
   readonly problems: readonly PdfProblem[]

@@ -1,0 +1,142 @@
+/**
+ * Decoded seal pictures remembered across documents. The licences of one issuer draw the same
+ * stamp image, so a verifier decodes it once. The key is a digest of everything decoding reads:
+ * the image dictionary resolved in full (colour space, masks, filters and their parameters)
+ * and the raw bytes of every stream reached from it, so equal keys mean equal inputs and equal
+ * pixels. A hit is charged to the file's decode budget as the decode was, and is taken only
+ * when that budget would have allowed the decode: the verdict is the one a miss gives.
+ */
+import { createHasher, type Hasher } from '../../../crypto/hash.js'
+import { toHex } from '../../../crypto/bytes.js'
+import type { BoundedCache } from '../../../pki/cache.js'
+import type { PdfFile, PdfObject, PdfStream } from '../types.js'
+import { decodeImageXObject } from './image-xobject.js'
+import { toPicture, type DecodedPicture } from './picture.js'
+
+/** A cached decode: the picture, what it cost the budget, the per-stream bound it met. */
+export interface CachedPicture {
+  readonly picture: DecodedPicture
+  readonly charged: number
+  readonly perStream: number
+}
+
+/** Where a verifier keeps decoded pictures. */
+export type PictureCache = BoundedCache<CachedPicture>
+
+/** Largest raster kept (RGBA bytes): seal pictures, not page scans. */
+export const MAX_CACHED_RASTER = 1024 * 1024
+/** Most dictionary nodes and raw stream bytes a key covers; beyond, nothing is cached. */
+const MAX_KEY_NODES = 4096
+const MAX_KEY_BYTES = 4 * 1024 * 1024
+
+interface KeyState {
+  readonly h: Hasher
+  readonly pdf: PdfFile
+  readonly rev: number
+  nodes: number
+  bytes: number
+}
+
+const enc = new TextEncoder()
+
+function put(st: KeyState, text: string): void {
+  st.h.update(enc.encode(text))
+}
+
+/** Feeds `obj`, references resolved, to the hash; false when the key would be too large. */
+function feed(st: KeyState, obj: PdfObject | undefined, path: readonly string[]): boolean {
+  if (++st.nodes > MAX_KEY_NODES || path.length > 32) return false
+  if (obj === undefined) {
+    put(st, 'u;')
+    return true
+  }
+  switch (obj.kind) {
+    case 'null':
+      put(st, 'n;')
+      return true
+    case 'bool':
+      put(st, obj.value ? 't;' : 'f;')
+      return true
+    case 'number':
+      put(st, `d${obj.value};`)
+      return true
+    case 'name':
+      put(st, `/${obj.value.length}:${obj.value};`)
+      return true
+    case 'string':
+      put(st, `s${toHex(obj.bytes)};`)
+      return true
+    case 'ref': {
+      const id = `${obj.ref.num} ${obj.ref.gen}`
+      // A reference back into the path is a cycle: name it instead of following it.
+      if (path.includes(id)) {
+        put(st, `c${path.length - path.indexOf(id)};`)
+        return true
+      }
+      return feed(st, st.pdf.deref(obj, st.rev), [...path, id])
+    }
+    case 'array':
+      put(st, `[${obj.items.length};`)
+      return obj.items.every((item) => feed(st, item, path))
+    case 'dict':
+      return feedDict(st, obj.entries, path)
+    case 'stream': {
+      if (!feedDict(st, obj.dict, path)) return false
+      const end = Math.max(obj.dataStart, obj.dataEnd)
+      st.bytes += end - obj.dataStart
+      if (st.bytes > MAX_KEY_BYTES) return false
+      st.pdf.ensure(obj.dataStart, end)
+      put(st, `b${end - obj.dataStart};`)
+      st.h.update(st.pdf.bytes.subarray(obj.dataStart, end))
+      return true
+    }
+  }
+}
+
+function feedDict(
+  st: KeyState,
+  entries: ReadonlyMap<string, PdfObject>,
+  path: readonly string[],
+): boolean {
+  const keys = [...entries.keys()].sort()
+  put(st, `<${keys.length};`)
+  for (const k of keys) {
+    put(st, `/${k.length}:${k};`)
+    if (!feed(st, entries.get(k), path)) return false
+  }
+  return true
+}
+
+/** The content key of an image XObject, or undefined when it is too large to key. */
+export function imageKey(pdf: PdfFile, stream: PdfStream, rev: number): string | undefined {
+  const st: KeyState = { h: createHasher('SHA-256'), pdf, rev, nodes: 0, bytes: 0 }
+  put(st, 'yrd-image-xobject@1;')
+  return feed(st, stream, []) ? toHex(st.h.digest()) : undefined
+}
+
+/**
+ * The picture of an image XObject, decoded or taken from `cache` (see the file comment).
+ * Throws what decoding throws.
+ */
+export function pictureOfImage(
+  pdf: PdfFile,
+  stream: PdfStream,
+  rev: number,
+  cache?: PictureCache,
+): DecodedPicture {
+  const key = cache ? imageKey(pdf, stream, rev) : undefined
+  if (!cache || key === undefined) return toPicture(decodeImageXObject(pdf, stream, rev))
+  const budget = pdf.decodeBudget
+  const hit = cache.get(key)
+  if (hit && budget.perStream >= hit.perStream && budget.remaining >= hit.charged) {
+    pdf.chargeDecoded(hit.charged)
+    return hit.picture
+  }
+  const image = decodeImageXObject(pdf, stream, rev)
+  const charged = budget.remaining - pdf.decodeBudget.remaining
+  const picture = toPicture(image)
+  if (image.kind === 'raster' && image.raster.rgba.length <= MAX_CACHED_RASTER) {
+    cache.set(key, { picture, charged, perStream: budget.perStream })
+  }
+  return picture
+}
