@@ -39,15 +39,30 @@ function b64url(value: bigint): string {
   return Buffer.from(hex, 'hex').toString('base64url')
 }
 
+/** Most RSA keys kept as OpenSSL key objects (the issuers a verifier meets again and again). */
+const MAX_RSA_KEYS = 256
+const rsaKeys = new Map<bigint, { readonly exponent: bigint; readonly key: KeyObject }>()
+/** Key objects by the very SPKI byte array they were made from (nothing kept alive). */
+const spkiKeys = new WeakMap<Uint8Array, KeyObject>()
+
 function rsaKey(modulus: bigint, exponent: bigint): KeyObject {
-  return createPublicKey({
+  const known = rsaKeys.get(modulus)
+  if (known && known.exponent === exponent) return known.key
+  const key = createPublicKey({
     key: { kty: 'RSA', n: b64url(modulus), e: b64url(exponent) },
     format: 'jwk',
   })
+  if (rsaKeys.size >= MAX_RSA_KEYS) rsaKeys.clear()
+  rsaKeys.set(modulus, { exponent, key })
+  return key
 }
 
 function spkiKey(spki: Uint8Array): KeyObject {
-  return createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' })
+  const known = spkiKeys.get(spki)
+  if (known) return known
+  const key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' })
+  spkiKeys.set(spki, key)
+  return key
 }
 
 function verifyNode(req: PrimitiveVerifyRequest): PrimitiveResult {
