@@ -11,7 +11,9 @@ export const RECOGNITION_CODES = {
   },
   'policy.issuing-service-refused': {
     zh: '{what}链接到{province}的服务，但其自身的互认检查未通过：{reason}',
-    en: 'The {what} chains to a service of {province} but its own recognition check failed: {reason}',
+    en:
+      'The {what} chains to a service of {province} but its own recognition check failed: ' +
+      '{reason}',
   },
   'policy.no-issuing-service': {
     zh: '没有签名或印章链接到四省市的证照签发或电子印章制作服务，不能作为证照互认',
