@@ -35,12 +35,20 @@ interface KeyState {
   readonly rev: number
   nodes: number
   bytes: number
+  /** Structure text not yet hashed (hashed in one piece before raw bytes and at the end). */
+  text: string
 }
 
 const enc = new TextEncoder()
 
 function put(st: KeyState, text: string): void {
-  st.h.update(enc.encode(text))
+  st.text += text
+}
+
+function flush(st: KeyState): void {
+  if (st.text.length === 0) return
+  st.h.update(enc.encode(st.text))
+  st.text = ''
 }
 
 /** Feeds `obj`, references resolved, to the hash; false when the key would be too large. */
@@ -87,6 +95,7 @@ function feed(st: KeyState, obj: PdfObject | undefined, path: readonly string[])
       if (st.bytes > MAX_KEY_BYTES) return false
       st.pdf.ensure(obj.dataStart, end)
       put(st, `b${end - obj.dataStart};`)
+      flush(st)
       st.h.update(st.pdf.bytes.subarray(obj.dataStart, end))
       return true
     }
@@ -109,9 +118,11 @@ function feedDict(
 
 /** The content key of an image XObject, or undefined when it is too large to key. */
 export function imageKey(pdf: PdfFile, stream: PdfStream, rev: number): string | undefined {
-  const st: KeyState = { h: createHasher('SHA-256'), pdf, rev, nodes: 0, bytes: 0 }
+  const st: KeyState = { h: createHasher('SHA-256'), pdf, rev, nodes: 0, bytes: 0, text: '' }
   put(st, 'yrd-image-xobject@1;')
-  return feed(st, stream, []) ? toHex(st.h.digest()) : undefined
+  if (!feed(st, stream, [])) return undefined
+  flush(st)
+  return toHex(st.h.digest())
 }
 
 /**
