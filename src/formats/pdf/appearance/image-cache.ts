@@ -1,12 +1,13 @@
 /**
  * Decoded seal pictures remembered across documents. The licences of one issuer draw the same
  * stamp image, so a verifier decodes it once. The key is a digest of everything decoding reads:
- * the image dictionary resolved in full (colour space, masks, filters and their parameters)
- * and the raw bytes of every stream reached from it, so equal keys mean equal inputs and equal
- * pixels. A hit is charged to the file's decode budget as the decode was, and is taken only
+ * the entries of the image dictionary that decoding uses, resolved in full (colour space with
+ * its profiles and palettes, masks, filters and their parameters), and the raw bytes of every
+ * stream reached from them, so equal keys mean equal inputs and equal pixels. A hit is charged to the file's decode budget as the decode was, and is taken only
  * when that budget would have allowed the decode: the verdict is the one a miss gives.
  */
 import { createHasher, type Hasher } from '../../../crypto/hash.js'
+import { YrdError } from '../../../errors.js'
 import { toHex } from '../../../crypto/bytes.js'
 import type { BoundedCache } from '../../../pki/cache.js'
 import type { PdfFile, PdfObject, PdfStream } from '../types.js'
@@ -28,6 +29,21 @@ export const MAX_CACHED_RASTER = 1024 * 1024
 /** Most dictionary nodes and raw stream bytes a key covers; beyond, nothing is cached. */
 const MAX_KEY_NODES = 4096
 const MAX_KEY_BYTES = 4 * 1024 * 1024
+/** The entries of an image (or mask) dictionary that decoding reads; others are not followed. */
+const IMAGE_KEYS: ReadonlySet<string> = new Set([
+  'Width',
+  'Height',
+  'W',
+  'H',
+  'ImageMask',
+  'ColorSpace',
+  'BitsPerComponent',
+  'Decode',
+  'SMask',
+  'Mask',
+  'Filter',
+  'DecodeParms',
+])
 
 interface KeyState {
   readonly h: Hasher
@@ -89,7 +105,9 @@ function feed(st: KeyState, obj: PdfObject | undefined, path: readonly string[])
     case 'dict':
       return feedDict(st, obj.entries, path)
     case 'stream': {
-      if (!feedDict(st, obj.dict, path)) return false
+      const sub = obj.dict.get('Subtype')
+      const image = sub?.kind === 'name' && sub.value === 'Image'
+      if (!feedDict(st, obj.dict, path, image ? IMAGE_KEYS : undefined)) return false
       const end = Math.max(obj.dataStart, obj.dataEnd)
       st.bytes += end - obj.dataStart
       if (st.bytes > MAX_KEY_BYTES) return false
@@ -106,8 +124,9 @@ function feedDict(
   st: KeyState,
   entries: ReadonlyMap<string, PdfObject>,
   path: readonly string[],
+  only?: ReadonlySet<string>,
 ): boolean {
-  const keys = [...entries.keys()].sort()
+  const keys = [...entries.keys()].filter((k) => !only || only.has(k)).sort()
   put(st, `<${keys.length};`)
   for (const k of keys) {
     put(st, `/${k.length}:${k};`)
@@ -116,11 +135,19 @@ function feedDict(
   return true
 }
 
-/** The content key of an image XObject, or undefined when it is too large to key. */
+/**
+ * The content key of an image XObject, or undefined when it is too large to key or an object it
+ * reaches cannot be read (decoding then decides).
+ */
 export function imageKey(pdf: PdfFile, stream: PdfStream, rev: number): string | undefined {
   const st: KeyState = { h: createHasher('SHA-256'), pdf, rev, nodes: 0, bytes: 0, text: '' }
   put(st, 'yrd-image-xobject@1;')
-  if (!feed(st, stream, [])) return undefined
+  try {
+    if (!feed(st, stream, [])) return undefined
+  } catch (e) {
+    if (e instanceof YrdError) return undefined
+    throw e
+  }
   flush(st)
   return toHex(st.h.digest())
 }
@@ -135,7 +162,9 @@ export function pictureOfImage(
   rev: number,
   cache?: PictureCache,
 ): DecodedPicture {
-  const key = cache ? imageKey(pdf, stream, rev) : undefined
+  // The key is computed with or without a cache: reading the objects it covers may note reader
+  // problems, and a verifier and a plain verify() must note the same ones.
+  const key = imageKey(pdf, stream, rev)
   if (!cache || key === undefined) return toPicture(decodeImageXObject(pdf, stream, rev))
   const budget = pdf.decodeBudget
   const hit = cache.get(key)
