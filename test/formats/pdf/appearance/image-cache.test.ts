@@ -58,6 +58,11 @@ describe('picture cache', () => {
     expect(keyOf(file(image(pixels(1)), otherMask))).not.toBe(base)
   })
 
+  it('ignores the image entries decoding does not read, and does not follow them', () => {
+    const base = keyOf(file(image(pixels(1))))
+    expect(keyOf(file(image(pixels(1), '/Name /Im7 /Metadata 99 0 R ')))).toBe(base)
+  })
+
   it('gives a hit the miss picture and charges the budget the same', () => {
     const cache = new BoundedCache<CachedPicture>(8)
     const first = file(image(pixels(1)))
