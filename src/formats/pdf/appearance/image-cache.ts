@@ -3,8 +3,9 @@
  * stamp image, so a verifier decodes it once. The key is a digest of everything decoding reads:
  * the entries of the image dictionary that decoding uses, resolved in full (colour space with
  * its profiles and palettes, masks, filters and their parameters), and the raw bytes of every
- * stream reached from them, so equal keys mean equal inputs and equal pixels. A hit is charged to the file's decode budget as the decode was, and is taken only
- * when that budget would have allowed the decode: the verdict is the one a miss gives.
+ * stream reached from them, so equal keys mean equal inputs and equal pixels. A hit is charged
+ * to the file's decode budget as the decode was, and is taken only when that budget would have
+ * allowed the decode: the verdict is the one a miss gives.
  */
 import { createHasher, type Hasher } from '../../../crypto/hash.js'
 import { YrdError } from '../../../errors.js'
