@@ -5,39 +5,18 @@
  * `node -e 0`; and MB/s on a 50 MB and a 500 MB signed licence generated at run time (see
  * `pdf-throughput.ts`). Everything generated goes to a temporary folder removed at the end.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { installed, median, REPO, timed } from './pdf-run.js'
-import { smallInProcess, type SmallRates } from './pdf-small.js'
+import { CLI, cliArgs, cliFolderRows, copiesOf } from './cli-folder.js'
+import { measureInProcess, type LicenceRates } from './in-process.js'
+import { installed, median, timed } from './pdf-run.js'
 import { benchLargePdfs, type Peers } from './pdf-throughput.js'
 import type { BenchRow } from './types.js'
 
 const SMALL = 'fixtures/pdf/310000-licence-rsa.pdf'
 const SMALL_CRL = 'fixtures/pki/310000/rsa/licence-issuer.crl'
-const CLI = join(REPO, 'dist/cli.js')
-const COPIES = 24
 const STARTS = 7
-
-function cliArgs(target: string, extra: readonly string[] = []): string[] {
-  return [CLI, 'verify', target, '--crl', SMALL_CRL, '-q', ...extra]
-}
-
-/** The CLI over the folder: files/s and a note with its exit code. */
-function cliFolder(folder: string, jobs: number): BenchRow {
-  const t = timed(process.execPath, cliArgs(folder, ['-r', '--jobs', String(jobs)]))
-  const note =
-    `one invocation, ${t.seconds.toFixed(2)} s wall incl. start-up; exit ${t.code ?? 'signal'}` +
-    (t.code === 0 ? ' (all recognised)' : ' (NOT all recognised)')
-  return {
-    group: GROUP_SMALL,
-    name: `CLI over a folder of ${COPIES}, --jobs ${jobs}`,
-    value: COPIES / t.seconds,
-    unit: 'files/s',
-    note,
-  }
-}
 
 /** One run of a peer per file: files/s, or a skip row. */
 function perFile(name: string, cmd: string, args: (f: string) => string[], files: string[]) {
@@ -60,17 +39,10 @@ function perFile(name: string, cmd: string, args: (f: string) => string[], files
 const GROUP_SMALL = `PDF: small signed licence (${SMALL.split('/').pop()}, RSA, with CRL)`
 const GROUP_START = 'PDF: start-up on one small licence (median of 7, wall)'
 
-function smallRows(dir: string, have: Peers, inProc: SmallRates) {
+function smallRows(dir: string, have: Peers, inProc: LicenceRates) {
   const folder = join(dir, 'small')
-  mkdirSync(folder)
-  const files: string[] = []
-  for (let i = 0; i < COPIES; i++) {
-    const f = join(folder, `licence-${String(i).padStart(2, '0')}.pdf`)
-    copyFileSync(join(REPO, SMALL), f)
-    files.push(f)
-  }
+  const files = copiesOf(SMALL, folder)
   const rows: BenchRow[] = []
-  const cliRows = existsSync(CLI) ? [cliFolder(folder, 1), cliFolder(folder, 2)] : []
   const pdfsig = have.pdfsig ? perFile('pdfsig once per file', 'pdfsig', (f) => [f], files) : null
   const mutool = have.mutool
     ? perFile('mutool sign -v once per file', 'mutool', (f) => ['sign', '-v', f], files)
@@ -112,16 +84,8 @@ function smallRows(dir: string, have: Peers, inProc: SmallRates) {
       note: 'what a warm verifier still verifies per file (certificate and CRL results cached)',
     },
   )
-  if (!cliRows.length) {
-    const note = 'skipped: dist/cli.js missing (run npm run build)'
-    rows.push({ group: GROUP_SMALL, name: 'CLI over a folder', value: 0, unit: 'files/s', note })
-  }
-  const one = cliRows[0]?.value
-  for (const r of cliRows) {
-    const vsOne =
-      r === cliRows[1] && one ? `; ${(r.value / one).toFixed(2)}x --jobs 1 (goal >= 1)` : ''
-    rows.push({ ...r, note: `${r.note}; ${ratio(r.value, pdfsig?.value)} (goal > 1x)${vsOne}` })
-  }
+  const vsPdfsig = (value: number) => `${ratio(value, pdfsig?.value)} (goal > 1x)`
+  rows.push(...cliFolderRows(GROUP_SMALL, folder, [SMALL_CRL], vsPdfsig))
   const skip = (name: string, cmd: string): BenchRow => ({
     group: GROUP_SMALL,
     name,
@@ -141,7 +105,7 @@ function startRows(): BenchRow[] {
   for (let i = 0; i < STARTS; i++) {
     nodeTimes.push(timed(process.execPath, ['-e', '0']).seconds * 1000)
     if (existsSync(CLI)) {
-      const t = timed(process.execPath, cliArgs(SMALL))
+      const t = timed(process.execPath, cliArgs(SMALL, [SMALL_CRL]))
       cliTimes.push(t.seconds * 1000)
       code = t.code
     }
@@ -151,7 +115,7 @@ function startRows(): BenchRow[] {
     { group: GROUP_START, name: 'node -e 0', value: node, unit: 'ms', note: 'Node start-up alone' },
   ]
   if (!cliTimes.length) {
-    const note = 'skipped: dist/cli.js missing (run npm run build)'
+    const note = 'skipped: dist/cli.js missing (npm run bench builds it first)'
     rows.push({ group: GROUP_START, name: 'CLI verify, one licence', value: 0, unit: 'ms', note })
     return rows
   }
@@ -183,17 +147,12 @@ async function familyRows(dir: string, have: Peers): Promise<BenchRow[]> {
   const group = 'PDF: small signed licence, other key families (in process, with CRL)'
   const rows: BenchRow[] = []
   for (const [family, file, crl] of FAMILIES) {
-    const r = await smallInProcess(file, crl)
-    const folder = join(dir, family.replace(/\W+/g, '-'))
-    mkdirSync(folder)
-    const copies = Array.from({ length: COPIES }, (_, i) => {
-      const f = join(folder, `licence-${i}.pdf`)
-      copyFileSync(join(REPO, file), f)
-      return f
-    })
+    const r = await measureInProcess(file, [crl])
+    const copies = copiesOf(file, join(dir, family.replace(/\W+/g, '-')))
     const pdfsig = have.pdfsig ? perFile('pdfsig', 'pdfsig', (f) => [f], copies).value : 0
     const vsPdfsig = pdfsig
-      ? `${(r.cached / pdfsig).toFixed(1)}x pdfsig per file on the same file (${pdfsig.toFixed(0)}/s; goal >= 10x)`
+      ? `${(r.cached / pdfsig).toFixed(1)}x pdfsig per file on the same file ` +
+        `(${pdfsig.toFixed(0)}/s; goal >= 10x)`
       : 'pdfsig absent'
     const share = (100 * r.cached) / r.boundPlain
     rows.push(
@@ -202,7 +161,9 @@ async function familyRows(dir: string, have: Peers): Promise<BenchRow[]> {
         name: `${family}: createVerifier(), warm caches`,
         value: r.cached,
         unit: 'verifications/s',
-        note: `verdict ${r.status}; ${vsPdfsig}; ${share.toFixed(0)}% of the raw bound (goal >= 25%)`,
+        note:
+          `verdict ${r.status}; ${vsPdfsig}; ` +
+          `${share.toFixed(0)}% of the raw bound (goal >= 25%)`,
       },
       {
         group,
@@ -228,7 +189,7 @@ export async function benchPdf(): Promise<BenchRow[]> {
   const have: Peers = { pdfsig: installed('pdfsig'), mutool: installed('mutool', '-v') }
   const dir = mkdtempSync(join(tmpdir(), 'yrd-bench-pdf-'))
   try {
-    const inProc = await smallInProcess(SMALL, SMALL_CRL)
+    const inProc = await measureInProcess(SMALL, [SMALL_CRL])
     return [
       ...smallRows(dir, have, inProc),
       ...(await familyRows(dir, have)),
