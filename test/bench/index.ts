@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { installNodeCrypto } from '../../src/node.js'
 import { benchCrypto } from './crypto.js'
+import { benchLicences } from './licences.js'
 import { benchPath } from './path.js'
 import type { BenchRow } from './types.js'
 import { benchVerify } from './verify.js'
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
   installNodeCrypto()
   const started = Date.now()
   const rows: BenchRow[] = []
-  for (const part of [benchCrypto, benchPath, benchVerify]) rows.push(...(await part()))
+  for (const part of [benchCrypto, benchPath, benchVerify, benchLicences]) {
+    rows.push(...(await part()))
+  }
   rows.push(...(await (await import('./pdf.js')).benchPdf()))
   const peak = process.resourceUsage().maxRSS / 1024
   rows.push({ group: 'process', name: 'peak resident memory', value: peak, unit: 'MB' })
@@ -53,9 +56,8 @@ async function main(): Promise<void> {
     file,
     `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`,
   )
-  console.log(
-    `\n${rows.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s; written to ${file}`,
-  )
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  console.log(`\n${rows.length} figures in ${seconds} s; written to ${file}`)
 }
 
 await main()
