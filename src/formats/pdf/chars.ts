@@ -42,3 +42,25 @@ for (let c = 0; c < 256; c++) {
   if (v >= 0) HEX_VALUE[c] = v
   else if (WS_TABLE[c] === 1) HEX_VALUE[c] = HEX_WHITE
 }
+
+let pairs: Int16Array | undefined
+
+/**
+ * Byte values of two hex digits, indexed by `first << 8 | second`; -1 where either byte is
+ * not a hex digit. Built on first use (128 KiB): hex strings such as signature /Contents
+ * decode a pair per step instead of a digit.
+ */
+export function hexPairTable(): Int16Array {
+  if (pairs !== undefined) return pairs
+  const t = new Int16Array(65536).fill(-1)
+  for (let a = 0; a < 256; a++) {
+    const hi = HEX_VALUE[a]!
+    if (hi < 0) continue
+    for (let b = 0; b < 256; b++) {
+      const lo = HEX_VALUE[b]!
+      if (lo >= 0) t[(a << 8) | b] = hi * 16 + lo
+    }
+  }
+  pairs = t
+  return t
+}

@@ -4,7 +4,15 @@
  */
 import type { PdfObject } from './types.js'
 import { pdfFormat, pdfLimit } from './errors.js'
-import { HEX_VALUE, HEX_WHITE, hexValue, isBoundary, isDigit, WS_TABLE } from './chars.js'
+import {
+  HEX_VALUE,
+  HEX_WHITE,
+  hexPairTable,
+  hexValue,
+  isBoundary,
+  isDigit,
+  WS_TABLE,
+} from './chars.js'
 
 /** A cursor over bytes that reads PDF tokens and objects. */
 export class PdfLexer {
@@ -258,9 +266,18 @@ export class PdfLexer {
     const end = b.indexOf(62, this.pos)
     if (end < 0) throw this.fail('unterminated hex string')
     const out = new Uint8Array((end - this.pos + 1) >> 1)
+    const pairs = hexPairTable()
     let n = 0
     let hi = -1
     for (let p = this.pos; p < end; p++) {
+      if (hi < 0 && p + 1 < end) {
+        const both = pairs[(b[p]! << 8) | b[p + 1]!]!
+        if (both >= 0) {
+          out[n++] = both
+          p++
+          continue
+        }
+      }
       const v = HEX_VALUE[b[p]!]!
       if (v === HEX_WHITE) continue
       if (v < 0) {

@@ -19,7 +19,7 @@ import { ascii, indexOfBytes, NextIndex } from './bytes.js'
 import { readRevisions } from './revisions.js'
 import { rememberSigMarks, scanMarkers, type SigMark } from './markers.js'
 import { byteSourceOf, searchBytes, type PdfByteSource } from './source.js'
-import { parseIndirect } from './indirect.js'
+import { parseIndirect, type IndirectObject } from './indirect.js'
 import { applyFilters, type FilterStep } from './filters.js'
 import { objectAt, readObjectStream, type ObjectStream } from './objstm.js'
 import { chargeBudget, type DecodeBudget } from './output.js'
@@ -32,6 +32,8 @@ interface Parsed {
   readonly obj: PdfObject
   readonly num: number
   readonly gen: number
+  /** Offset just past the object. */
+  readonly end: number
 }
 
 class Reader implements PdfFile {
@@ -167,9 +169,13 @@ class Reader implements PdfFile {
       },
       offset,
     )
-    const parsed = { obj: ind.obj, num: ind.num, gen: ind.gen }
+    const parsed = { obj: ind.obj, num: ind.num, gen: ind.gen, end: ind.end }
     this.objects.set(indirectLength ? `${offset}@${r}` : String(offset), parsed)
     return this.checkHeader(parsed, ref, offset)
+  }
+
+  parsedAt(offset: number): IndirectObject | undefined {
+    return this.objects.get(String(offset))
   }
 
   private checkHeader(h: Parsed, ref: PdfRef, offset: number): PdfObject | undefined {

@@ -73,7 +73,8 @@ class Scanner {
   }
 
   private parse(offset: number): IndirectObject | null {
-    let out = this.parsed.get(offset)
+    let out: IndirectObject | null | undefined =
+      this.parsed.get(offset) ?? this.pdf.parsedAt?.(offset)
     if (out !== undefined) return out
     const source = byteSourceOf(this.pdf.bytes)
     try {

@@ -94,6 +94,15 @@ export interface PdfFile {
     stream: PdfObject & { kind: 'stream' },
     rev?: number,
   ): { data: Uint8Array; rawFilter?: string }
+  /**
+   * The object already parsed at `offset` with a direct stream /Length, if any: a body the
+   * xref walk read is not parsed again by the signature scan.
+   */
+  parsedAt?(
+    offset: number,
+  ):
+    | { readonly num: number; readonly gen: number; readonly obj: PdfObject; readonly end: number }
+    | undefined
   /** Every object number known to revision `rev`. */
   objectNumbers(rev?: number): number[]
   catalog(rev?: number): ReadonlyMap<string, PdfObject> | undefined

@@ -26,6 +26,20 @@ describe('PDF object syntax', () => {
     expect(() => parse('<4G>')).toThrow(expect.objectContaining({ code: 'format.pdf.syntax' }))
   })
 
+  it('hex strings decode alike whether digits pair up or are split by whitespace', () => {
+    const hexOf = (bytes: number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('')
+    const bytes = Array.from({ length: 300 }, (_, i) => (i * 37 + 11) & 255)
+    const plain = hexOf(bytes)
+    const spaced = plain.replace(/(.)(.)/g, (_, a: string, b: string) => `${a}\n${b} `)
+    const shifted = ` ${plain.slice(0, 1)} ${plain.slice(1).toUpperCase()}`
+    for (const body of [plain, spaced, shifted]) {
+      const o = parse(`<${body}>`)
+      expect(o.kind === 'string' && [...o.bytes]).toEqual(bytes)
+    }
+    expect(() => parse(`<${plain.slice(0, 20)}g0>`)).toThrow(/offset 21/)
+    expect(() => parse(`<${plain.slice(0, 21)}g>`)).toThrow(/offset 22/)
+  })
+
   it('names with #xx escapes, numbers, booleans, null', () => {
     expect(parse('/A#20B#2f')).toEqual({ kind: 'name', value: 'A B/' })
     expect(parse('-.5')).toEqual({ kind: 'number', value: -0.5 })
