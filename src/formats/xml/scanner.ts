@@ -13,6 +13,20 @@ const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u
 /** With the `u` flag a surrogate class matches only unpaired surrogates. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u
 
+/** Name characters below 128: 1 for a start character, 2 for one that may only follow. */
+const ASCII_NAME = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c)
+  if (/[:A-Z_a-z]/.test(ch)) ASCII_NAME[c] = 1
+  else if (/[-.0-9]/.test(ch)) ASCII_NAME[c] = 2
+}
+
+/** True when `s` has no unpaired surrogate (native where the runtime has isWellFormed). */
+function wellFormed(s: string): boolean {
+  const native = (s as { isWellFormed?: () => boolean }).isWellFormed
+  return typeof native === 'function' ? native.call(s) : !LONE_SURROGATE.test(s)
+}
+
 const PREDEFINED: Readonly<Record<string, string>> = {
   lt: '<',
   gt: '>',
@@ -33,7 +47,8 @@ export class Scanner {
 
   /** Throws unless the whole text consists of XML 1.0 characters. */
   checkCharacters(): void {
-    const bad = FORBIDDEN_CHAR.exec(this.src) ?? LONE_SURROGATE.exec(this.src)
+    const bad =
+      FORBIDDEN_CHAR.exec(this.src) ?? (wellFormed(this.src) ? null : LONE_SURROGATE.exec(this.src))
     if (bad) {
       this.pos = bad.index
       throw this.fail('char', 'character not allowed in XML / XML 中不允许的字符')
@@ -99,6 +114,22 @@ export class Scanner {
 
   /** Reads an XML Name (at most 256 characters) or throws. */
   name(): string {
+    const src = this.src
+    const start = this.pos
+    let p = start
+    // ASCII names (nearly all of them) without the Unicode expression.
+    if (p < src.length && ASCII_NAME[src.charCodeAt(p)] === 1) {
+      const max = Math.min(src.length, start + 256)
+      for (p++; p < max; p++) {
+        const c = src.charCodeAt(p)
+        if (c >= 128 || ASCII_NAME[c] === 0) break
+      }
+      const next = p < src.length ? src.charCodeAt(p) : 0
+      if (next < 128 || p === max) {
+        this.pos = p
+        return src.slice(start, p)
+      }
+    }
     NAME.lastIndex = this.pos
     const m = NAME.exec(this.src)
     if (!m) throw this.fail('name', 'expected a name / 应为名称')

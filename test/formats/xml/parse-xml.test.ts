@@ -11,6 +11,19 @@ import type { XmlElement } from '../../../src/formats/xml/index.js'
 const OFD = 'http://www.ofdspec.org/2016'
 
 describe('parseXml on well-formed documents', () => {
+  it('names: ASCII, non-ASCII after ASCII, non-ASCII first, 256 characters at most', () => {
+    expect(parseXml('<a-b.c_1 x.y="1"/>').root.name).toBe('a-b.c_1')
+    expect(parseXml('<ab电子证照/>').root.name).toBe('ab电子证照')
+    expect(parseXml('<电子x/>').root.name).toBe('电子x')
+    expect(parseXml('<abé·x/>').root.name).toBe('abé·x')
+    const long = 'n'.repeat(256)
+    expect(parseXml(`<${long}/>`).root.name).toBe(long)
+    expect(() => parseXml(`<${long}n/>`)).toThrow()
+    expect(parseXml(`<${'n'.repeat(255)}电/>`).root.name).toHaveLength(256)
+    expect(() => parseXml(`<${long}电/>`)).toThrow()
+    expect(() => parseXml('<-a/>')).toThrow(expect.objectContaining({ code: 'format.xml.name' }))
+  })
+
   it('resolves prefixed and default namespaces; unprefixed attributes have none', () => {
     const { root } = parseXml(
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
