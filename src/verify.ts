@@ -57,6 +57,16 @@ export interface VerifierShared {
   readonly cache?: ChainCache
   /** The parsed `trustAnchors` of the instance's options, when the call does not set its own. */
   readonly anchors?: readonly Certificate[]
+  /**
+   * The instance's `crls` and `ocspResponses` as given, and their DER items split once at its
+   * creation (PEM bundles, concatenations): a call that keeps them does not split them again.
+   */
+  readonly revocationInputs?: {
+    readonly crls: readonly Uint8Array[] | undefined
+    readonly crlItems: readonly Uint8Array[]
+    readonly ocspResponses: readonly Uint8Array[] | undefined
+    readonly ocspItems: readonly Uint8Array[]
+  }
 }
 
 /** What an input looks like, from its content only (never its name). */
@@ -219,12 +229,19 @@ function chainContext(
       : parseAnchors(options.trustAnchors)
   const limits = options.limits ?? {}
   const fileSize = options.maxInputBytes
+  const fixed = shared.revocationInputs
   return {
     registry,
     extraAnchors: anchors,
     time,
-    crls: (options.crls ?? []).flatMap((b) => derItems(b, ['X509 CRL'])),
-    ocspResponses: (options.ocspResponses ?? []).flatMap((b) => derItems(b, ['OCSP RESPONSE'])),
+    crls:
+      fixed && options.crls === fixed.crls
+        ? [...fixed.crlItems]
+        : splitItems(options.crls, 'X509 CRL'),
+    ocspResponses:
+      fixed && options.ocspResponses === fixed.ocspResponses
+        ? [...fixed.ocspItems]
+        : splitItems(options.ocspResponses, 'OCSP RESPONSE'),
     revocation: options.revocation ?? 'require',
     revocationSources: [...(options.revocationSources ?? [])],
     ...(options.fetchIssuers ? { fetchIssuers: options.fetchIssuers } : {}),
@@ -232,6 +249,11 @@ function chainContext(
       fileSize !== undefined && limits.fileSize === undefined ? { ...limits, fileSize } : limits,
     ...(shared.cache ? { cache: shared.cache } : {}),
   }
+}
+
+/** The DER items of `inputs`, each DER or PEM with `label` blocks. */
+export function splitItems(inputs: readonly Uint8Array[] | undefined, label: string): Uint8Array[] {
+  return (inputs ?? []).flatMap((b) => derItems(b, [label]))
 }
 
 /** Parses trust anchors given as DER or PEM bytes. */

@@ -58,6 +58,8 @@ export interface Registry {
 }
 
 const RANK: Readonly<Record<Vouching['status'], number>> = { granted: 0, withdrawn: 1, none: 2 }
+/** Most distinct sets of service types whose anchor lists a registry keeps. */
+const MAX_TYPE_SETS = 64
 
 /** Builds the read-only {@link Registry} for a validated document. */
 export function createRegistry(
@@ -112,6 +114,8 @@ export function createRegistry(
     return entry === undefined ? 'none' : (periodAt(entry.history, at)?.status ?? 'none')
   }
 
+  /** Anchor lists per set of service types asked for (the registry never changes). */
+  const anchorsByTypes = new Map<string, readonly RegistryAnchor[]>()
   const registry: Registry = {
     id: document.id,
     name: document.name,
@@ -125,8 +129,16 @@ export function createRegistry(
     recognition: document.recognition,
     signedBy: Object.freeze({ ...signedBy }),
     summary: () => summary,
-    anchors: (types) =>
-      types === undefined ? anchorList : anchorList.filter((a) => types.includes(a.service.type)),
+    anchors: (types) => {
+      if (types === undefined) return anchorList
+      const key = types.join(' ')
+      let list = anchorsByTypes.get(key)
+      if (list === undefined) {
+        list = Object.freeze(anchorList.filter((a) => types.includes(a.service.type)))
+        if (anchorsByTypes.size < MAX_TYPE_SETS) anchorsByTypes.set(key, list)
+      }
+      return list
+    },
     vouch: (certificateDer, at, types) => {
       const matches = (byHash.get(toHex(hash('SHA-256', certificateDer))) ?? []).filter(
         (a) => types === undefined || types.includes(a.service.type),

@@ -39,8 +39,30 @@ export function allCodes(): Map<string, CodeText> {
   return new Map(codes)
 }
 
+/**
+ * A template split at its `{name}` placeholders: literal text at even indexes, names at odd
+ * ones. Templates come from the code table only, so the map is bounded by its size.
+ */
+const compiled = new Map<string, readonly string[]>()
+
+function partsOf(template: string): readonly string[] {
+  let parts = compiled.get(template)
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/)
+    compiled.set(template, parts)
+  }
+  return parts
+}
+
 function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m))
+  const parts = partsOf(template)
+  if (parts.length === 1) return template
+  let out = parts[0]!
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i]!
+    out += (Object.hasOwn(params, k) ? String(params[k]) : `{${k}}`) + parts[i + 1]!
+  }
+  return out
 }
 
 /** Renders a finding as a Check. Unknown codes still render (code and parameters). */
