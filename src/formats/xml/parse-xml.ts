@@ -50,6 +50,8 @@ function decode(input: Uint8Array | string): string {
 
 class Parser {
   private nodes = 0
+  /** Offset of the next "]]>" in the text (-1: none left; -2: not searched yet). */
+  private nextCdataEnd = -2
 
   constructor(
     private readonly s: Scanner,
@@ -184,20 +186,30 @@ class Parser {
 
   private charData(): string {
     const s = this.s
+    const src = s.src
     const rawStart = s.pos
-    let out = ''
-    let start = s.pos
-    while (!s.atEnd() && s.src[s.pos] !== '<') {
-      if (s.src[s.pos] === '&') {
-        out += s.src.slice(start, s.pos) + s.reference()
-        start = s.pos
-      } else s.pos++
+    const lt = src.indexOf('<', rawStart)
+    const stop = lt < 0 ? src.length : lt
+    // The next "]]>" at or after rawStart, searched again only once the cursor passes it (the
+    // cursor only moves forward, so the document is searched once in all).
+    if (this.nextCdataEnd !== -1 && this.nextCdataEnd < rawStart) {
+      this.nextCdataEnd = src.indexOf(']]>', rawStart)
     }
-    out += s.src.slice(start, s.pos)
-    if (s.src.slice(rawStart, s.pos).includes(']]>')) {
+    const bad = this.nextCdataEnd
+    if (bad >= 0 && bad + 3 <= stop) {
+      s.pos = bad
       throw s.fail('syntax', '"]]>" in text / 文本中含有“]]>”')
     }
-    return out
+    let out = ''
+    let start = rawStart
+    for (let amp = src.indexOf('&', start); amp >= 0 && amp < stop;) {
+      s.pos = amp
+      out += src.slice(start, amp) + s.reference()
+      start = s.pos
+      amp = src.indexOf('&', start)
+    }
+    s.pos = stop
+    return out + src.slice(start, stop)
   }
 
   private text(frame: Frame, value: string, cdata: boolean): void {

@@ -11,6 +11,16 @@ import type { XmlElement } from '../../../src/formats/xml/index.js'
 const OFD = 'http://www.ofdspec.org/2016'
 
 describe('parseXml on well-formed documents', () => {
+  it('text: "]]>" refused wherever it stands, also after a CDATA section ends', () => {
+    const ok = parseXml('<a><![CDATA[x]]>one<b/>two&amp;three<c>]]</c>]></a>').root
+    expect(directText(ok)).toBe('xonetwo&three]>')
+    for (const bad of ['<a><![CDATA[x]]>one<b/>t]]>wo</a>', '<a>x<b/>]]></a>', '<a>]]>&lt;</a>']) {
+      expect(() => parseXml(bad), bad).toThrow(
+        expect.objectContaining({ code: 'format.xml.syntax' }),
+      )
+    }
+  })
+
   it('names: ASCII, non-ASCII after ASCII, non-ASCII first, 256 characters at most', () => {
     expect(parseXml('<a-b.c_1 x.y="1"/>').root.name).toBe('a-b.c_1')
     expect(parseXml('<ab电子证照/>').root.name).toBe('ab电子证照')
