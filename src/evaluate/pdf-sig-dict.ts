@@ -66,16 +66,20 @@ export function changedKeys(x: Dict, y: Dict): string[] {
   return [...keys].filter((k) => !sameObject(x.get(k), y.get(k))).sort()
 }
 
+const UTF16BE = new TextDecoder('utf-16be')
+const UTF8 = new TextDecoder('utf-8')
+const LATIN1 = new TextDecoder('latin1')
+
 /** A PDF text string: UTF-16BE with BOM, UTF-8 with BOM, else PDFDocEncoding (as Latin-1). */
 export function textString(obj: PdfObject | undefined): string | undefined {
   if (obj?.kind === 'name') return obj.value
   if (obj?.kind !== 'string') return undefined
   const b = obj.bytes
   let text: string
-  if (b[0] === 0xfe && b[1] === 0xff) text = new TextDecoder('utf-16be').decode(b.subarray(2))
+  if (b[0] === 0xfe && b[1] === 0xff) text = UTF16BE.decode(b.subarray(2))
   else if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-    text = new TextDecoder('utf-8').decode(b.subarray(3))
-  } else text = new TextDecoder('latin1').decode(b)
+    text = UTF8.decode(b.subarray(3))
+  } else text = LATIN1.decode(b)
   return text.length > 200 ? `${text.slice(0, 200)}…` : text
 }
 

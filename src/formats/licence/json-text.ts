@@ -4,6 +4,8 @@
  */
 import { licenceFormat, licenceLimit } from './errors.js'
 
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true })
+
 /** Deepest JSON nesting accepted. */
 export const MAX_JSON_DEPTH = 32
 
@@ -43,7 +45,7 @@ export function parseJsonObject(text: string, what: string): Record<string, unkn
 /** Decodes UTF-8, refusing malformed sequences. */
 export function decodeUtf8(bytes: Uint8Array, what: string): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return UTF8_FATAL.decode(bytes)
   } catch {
     throw licenceFormat('utf8', `${what} is not valid UTF-8`, `${what} 不是有效的 UTF-8`)
   }

@@ -17,6 +17,8 @@ import { decodeDerRs } from '../../crypto/rs-signature.js'
 import { FormatError, YrdError } from '../../errors.js'
 import type { SesExtension, SesHeader, SignatureEncoding } from './types.js'
 
+const UTF8 = new TextDecoder('utf-8')
+
 /** Largest SESeal or SES_Signature accepted, in bytes. */
 export const MAX_SES_BYTES = 64 * 1024 * 1024
 /** Most entries accepted in a certificate list. */
@@ -72,7 +74,7 @@ export function readText(tlv: Tlv | undefined, what: string): string {
   if (tlv.value.length > MAX_TEXT_BYTES) {
     throw sesError('limit', `${what} is too long`, `${what} 过长`)
   }
-  return new TextDecoder('utf-8').decode(tlv.value)
+  return UTF8.decode(tlv.value)
 }
 
 /** Reads a small non-negative INTEGER. */
