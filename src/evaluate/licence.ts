@@ -138,20 +138,20 @@ function issuerProvince(
 
 function validityFinding(f: LicenceFields, at: Date): Finding | undefined {
   const { validFrom, validTo } = f.values
-  if (!validFrom) return undefined
   const time = at.toISOString()
   const to = validTo ?? (f.openEnded ? '长期' : '?')
-  if (at.getTime() < dayStart(validFrom)) {
+  if (validFrom && at.getTime() < dayStart(validFrom)) {
     return {
       code: 'policy.licence-not-yet-valid',
       status: 'failed',
       params: { from: validFrom, time },
     }
   }
+  // An end date is checked even without a start date (a missing start is its own failure).
   if (validTo && at.getTime() >= dayStart(validTo) + DAY_MS) {
     return { code: 'policy.licence-expired', status: 'failed', params: { to: validTo, time } }
   }
-  if (!validTo && !f.openEnded) return undefined
+  if (!validFrom || (!validTo && !f.openEnded)) return undefined
   return { code: 'licence.validity', status: 'passed', params: { from: validFrom, to } }
 }
 

@@ -69,6 +69,15 @@ describe('evaluateLicence', () => {
       'policy.licence-not-yet-valid:failed',
     )
   })
+
+  it('checks the end date even when the start date is missing', () => {
+    const r = evaluateLicence(edit('ZZYXQQSRQ', null), new Date('2046-01-01T00:00:00Z'), 't')
+    expect(codes(r)).toContain('policy.licence-fields-missing:failed')
+    expect(codes(r)).toContain('policy.licence-expired:failed')
+    expect(codes(evaluateLicence(edit('ZZYXQQSRQ', null), AT, 't'))).not.toContain(
+      'licence.validity:passed',
+    )
+  })
 })
 
 describe('one licence, several forms', () => {
