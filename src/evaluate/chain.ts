@@ -13,6 +13,7 @@ import { limitOf, type VerifyLimits } from '../verify-limits.js'
 import { registerCodes, type Finding } from '../verdict/messages.js'
 import type { CertificateSummary, Province } from '../verdict/types.js'
 import { checkServiceUsage } from './policy.js'
+import { withdrawalOf } from './service-history.js'
 
 registerCodes(
   Object.fromEntries(
@@ -196,11 +197,13 @@ export async function evaluateChain(
     if (vouching.status === 'granted') {
       findings.push({ code: 'certificate.trust-service', status: 'passed', params })
     } else {
+      // The message names when the service was withdrawn (its history), not the time checked.
+      const withdrawn = withdrawalOf(vouching.service, ctx.time)
       findings.push({
         code: 'certificate.trust-service-withdrawn',
         status: 'indeterminate',
         subIndication: 'NO_CERTIFICATE_CHAIN_FOUND_NO_POE',
-        params,
+        params: withdrawn === undefined ? params : { ...params, time: withdrawn },
       })
     }
     const problem = checkServiceUsage(certificate, vouching.service.type)

@@ -26,8 +26,8 @@ export const RECOGNITION_CODES = {
     en: 'Signatures or seals did not validate: the vouching trust service cannot be decided',
   },
   'policy.service-withdrawn': {
-    zh: '{what}链接的信任服务在签署时（{time}）已非授予状态',
-    en: 'The trust service of the {what} was not granted at the signing time ({time})',
+    zh: '{what}链接的信任服务“{service}”{state}：{proof}',
+    en: 'The trust service "{service}" of the {what} {state}: {proof}',
   },
   'policy.type-recognised': {
     zh: '证照类型“{type}”（{code}）在 {year} 年互认事项清单上',
@@ -64,3 +64,32 @@ export const RECOGNITION_CODES = {
 } as const
 
 registerCodes(RECOGNITION_CODES)
+
+/**
+ * The clauses of `policy.service-withdrawn` (`{state}`, then `{proof}`): when the service was
+ * withdrawn, and which time its status was judged at. Not codes of their own.
+ */
+export const WITHDRAWN_CLAUSES = {
+  withdrawnOn: { zh: '已于 {withdrawn} 撤销授权', en: 'was withdrawn on {withdrawn}' },
+  notGranted: { zh: '在所判断的时间未处于授予状态', en: 'was not granted at the time judged' },
+  stampAfter: {
+    zh: '时间戳证明的签署时间 {stamp} 在撤销之后',
+    en: 'the time-stamp proves signing at {stamp}, after the withdrawal',
+  },
+  stampUnproven: {
+    zh: '时间戳时间 {stamp} 未能证明签署时该服务处于授予状态，按验证时间 {time} 判断',
+    en:
+      'the time-stamp ({stamp}) does not prove the service was granted at signing, so ' +
+      'the validation time {time} was used',
+  },
+  claimed: {
+    zh: '没有时间戳证明签署早于撤销，按验证时间 {time} 判断（声称的签署时间 {claimed} 不能作为证明）',
+    en:
+      'no time-stamp proves signing before then, so the validation time {time} was used ' +
+      '(the claimed signing time {claimed} is no proof)',
+  },
+  noTime: {
+    zh: '没有时间戳证明签署早于撤销，按验证时间 {time} 判断',
+    en: 'no time-stamp proves signing before then, so the validation time {time} was used',
+  },
+} as const

@@ -14,6 +14,13 @@ import type { Finding, Lang } from '../verdict/messages.js'
 import type { Province, SealResult, SignatureResult } from '../verdict/types.js'
 import type { LicenceEvaluation } from './licence.js'
 import './recognition-codes.js'
+import {
+  provinceName,
+  recognisedFinding,
+  servicesName,
+  whatText,
+  withdrawnFinding,
+} from './recognition-report.js'
 
 /** Everything the decision needs. */
 export interface RecognitionInput {
@@ -35,13 +42,15 @@ export interface Recognition {
 }
 
 /** A signature or seal that may vouch for the document. */
-interface Candidate {
+export interface Candidate {
   readonly what: 'signature' | 'seal'
   readonly ok: boolean
   readonly withdrawn: boolean
   readonly province: Province
   readonly services: readonly ServiceEntry[]
-  readonly time: string
+  /** The signature whose signer and times stand for it (for a seal: the seal signature). */
+  readonly signature?: SignatureResult
+  readonly seal?: SealResult
   /** The message of its own first failed policy check, when policy refused it. */
   readonly refusal?: string
 }
@@ -67,8 +76,10 @@ export function organisationCodes(subject: string): string[] {
 }
 
 function candidates(input: RecognitionInput): Candidate[] {
-  const { registry, time } = input
+  const { registry } = input
   const out: Candidate[] = []
+  // The signature that applied a seal: OFD and PDF seal signatures are GB/T 38540 ones.
+  const sealSignature = input.signatures.find((s) => s.format === 'ses')
   for (const seal of input.seals) {
     if (!seal.province) continue
     const p = registry.provinces.find((x) => x.code === seal.province?.code)
@@ -78,7 +89,8 @@ function candidates(input: RecognitionInput): Candidate[] {
       withdrawn: seal.checks.some((c) => c.code === WITHDRAWN),
       province: seal.province,
       services: p?.services.filter((s) => s.type === 'seal-maker') ?? [],
-      time: time.toISOString(),
+      ...(sealSignature ? { signature: sealSignature } : {}),
+      seal,
       ...refusalOf(seal.checks),
     })
   }
@@ -93,7 +105,7 @@ function candidates(input: RecognitionInput): Candidate[] {
       withdrawn: sig.checks.some((c) => c.code === WITHDRAWN),
       province: { code: anchor.province.code, name: anchor.province.name },
       services: [anchor.service],
-      time: sig.timestamp ?? time.toISOString(),
+      signature: sig,
       ...refusalOf(sig.checks),
     })
   }
@@ -136,18 +148,14 @@ export function recognise(input: RecognitionInput): Recognition {
   const { licence, lang } = input
   if (!licence) return { findings: [{ code: 'licence.absent', status: 'skipped' }], province: null }
   const findings: Finding[] = [...licence.findings]
-  const name = (p: Province) => (lang === 'en' ? (YRD_PROVINCES[p.code]?.en ?? p.name) : p.name)
+  const name = (p: Province) => provinceName(p, lang)
   const all = candidates(input)
   const voucher = all.find((c) => c.ok)
-  const what = (c: Candidate) => (lang === 'en' ? c.what : c.what === 'seal' ? '印章' : '签名')
+  const what = (c: Candidate) => whatText(c, lang)
   for (const c of all.filter((x) => x.withdrawn && !x.ok)) {
-    findings.push({
-      code: 'policy.service-withdrawn',
-      status: 'failed',
-      params: { what: what(c), time: c.time },
-    })
+    findings.push(withdrawnFinding(c, input.time, lang))
   }
-  const serviceName = (c: Candidate) => c.services.map((s) => s.name[lang]).join(' / ') || '?'
+  const serviceName = (c: Candidate) => servicesName(c.services, lang)
   if (voucher) {
     findings.push({
       code: 'policy.issuing-service',
@@ -178,8 +186,10 @@ export function recognise(input: RecognitionInput): Recognition {
   }
   const v = licence.licence
   const year = yearAt(input.time)
+  const listed = v.typeCode
+    ? input.registry.recognisedTypes(year).find((t) => t.code === v.typeCode)
+    : undefined
   if (v.typeCode) {
-    const listed = input.registry.recognisedTypes(year).find((t) => t.code === v.typeCode)
     findings.push(
       listed
         ? {
@@ -207,28 +217,11 @@ export function recognise(input: RecognitionInput): Recognition {
       },
     })
   }
-  const refused = findings.some((f) => f.status === 'failed')
-  if (voucher && !refused && input.validation.indication === 'TOTAL_PASSED') {
-    const subject = input.signatures.find((s) => s.signer)?.signer?.subject
-    const signer = subject ? (/(?:^|, )CN=([^,]+)/.exec(subject)?.[1] ?? subject) : '—'
-    const seal = input.seals[0]
-    findings.push({
-      code: 'policy.recognised',
-      status: 'passed',
-      params: {
-        province: name(voucher.province),
-        service: serviceName(voucher),
-        signer,
-        seal: seal
-          ? lang === 'en'
-            ? `${seal.name} (${seal.esID})`
-            : `${seal.name}（${seal.esID}）`
-          : '—',
-        type: v.type ?? v.typeCode ?? '?',
-        from: v.validFrom ?? '?',
-        to: v.validTo ?? (licence.fields.openEnded ? '长期' : '?'),
-      },
-    })
+  // Recognised only when nothing at all stands against it: not its own findings, and not the
+  // validation (a failed document-level policy check, an indeterminate part).
+  const blocked = findings.some((f) => f.status === 'failed' || f.status === 'indeterminate')
+  if (voucher && !blocked && input.validation.status === 'recognized') {
+    findings.push(recognisedFinding(voucher, licence, input, listed))
   }
   return { findings, province: voucher ? voucher.province : null }
 }

@@ -8,7 +8,7 @@ import { signerFromKeyFile } from '../../fixtures/make/signer.js'
 import { buildTimestampToken } from '../../fixtures/make/tsp.js'
 import { verify } from '../../src/verify.js'
 import { certDer, repo } from '../fixtures/helpers.js'
-import { AT, fixture } from './licence-helpers.js'
+import { AT, fixture, verifyFixture } from './licence-helpers.js'
 
 const zj = PROVINCES.find((p) => p.code === '330000')!
 const key = (path: string) => signerFromKeyFile(repo(`fixtures/pki/keys/330000/ecdsa/${path}`))
@@ -51,6 +51,49 @@ describe('a service granted at the proven signing time', () => {
     expect(v.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND_NO_POE')
     expect(v.checks.map((c) => `${c.code}:${c.status}`)).toContain(
       'policy.service-withdrawn:failed',
+    )
+  })
+
+  it('says when the service was withdrawn and that the time-stamp came after', async () => {
+    const v = await verify(stamped('2026-06-01T00:01:00Z'), { time: AT, crls, lang: 'en' })
+    const refusal = v.checks.find((c) => c.code === 'policy.service-withdrawn')
+    expect(refusal?.message).toBe(
+      'The trust service "Zhejiang legacy licence issuer (withdrawn)" of the signature was ' +
+        'withdrawn on 2026-06-01T00:00:00Z: the time-stamp proves signing at ' +
+        '2026-06-01T00:01:00.000Z, after the withdrawal',
+    )
+    expect(refusal?.detail).toMatchObject({
+      withdrawn: '2026-06-01T00:00:00Z',
+      timestamp: '2026-06-01T00:01:00.000Z',
+    })
+  })
+
+  it('says the validation time was used when only a claimed signing time exists', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const v = await verifyFixture('licences/service-withdrawn-before-signing.jws', { lang })
+      const refusal = v.checks.find((c) => c.code === 'policy.service-withdrawn')?.message
+      const chain = v.signatures[0]?.checks.find(
+        (c) => c.code === 'certificate.trust-service-withdrawn',
+      )?.message
+      // Withdrawn on 2026-06-01 (the registry's history), not at the validation time.
+      expect(chain).toContain('2026-06-01T00:00:00Z')
+      expect(chain).not.toContain(AT.toISOString())
+      expect(refusal).toContain('2026-06-01T00:00:00Z')
+      expect(refusal).toContain('2026-07-15T02:00:00Z')
+      expect(refusal).toContain(AT.toISOString())
+    }
+    const en = await verifyFixture('licences/service-withdrawn-before-signing.jws', { lang: 'en' })
+    expect(en.checks.find((c) => c.code === 'policy.service-withdrawn')?.message).toBe(
+      'The trust service "Zhejiang legacy licence issuer (withdrawn)" of the signature was ' +
+        'withdrawn on 2026-06-01T00:00:00Z: no time-stamp proves signing before then, so the ' +
+        'validation time 2026-12-03T00:00:00.000Z was used (the claimed signing time ' +
+        '2026-07-15T02:00:00Z is no proof)',
+    )
+    const zh = await verifyFixture('licences/service-withdrawn-before-signing.jws')
+    expect(zh.checks.find((c) => c.code === 'policy.service-withdrawn')?.message).toBe(
+      '签名链接的信任服务“浙江省电子证照签发服务（旧，已撤销）”已于 2026-06-01T00:00:00Z ' +
+        '撤销授权：没有时间戳证明签署早于撤销，按验证时间 2026-12-03T00:00:00.000Z 判断' +
+        '（声称的签署时间 2026-07-15T02:00:00Z 不能作为证明）',
     )
   })
 

@@ -26,8 +26,28 @@ describe('the recognition decision', () => {
     expect(message(en, 'policy.recognised')).toBe(
       'Recognised: vouched for by Shanghai "Shanghai electronic seal maker"; signer ' +
         '上海市示例科技有限公司签名 SM2; seal 上海市示例科技有限公司公章 (31011500000001); ' +
-        'licence type 营业执照; valid 2025-12-15 to 2045-12-14',
+        'licence type Business licence; valid 2025-12-15 to 2045-12-14',
     )
+    expect(en.checks.find((c) => c.code === 'policy.recognised')?.detail).toEqual({
+      province: { code: '310000', zh: '上海市', en: 'Shanghai' },
+      via: 'seal',
+      services: [
+        {
+          id: '310000-seal-maker',
+          type: 'seal-maker',
+          name: { zh: '上海市电子印章制作中心', en: 'Shanghai electronic seal maker' },
+        },
+      ],
+      signer: '上海市示例科技有限公司签名 SM2',
+      seal: {
+        esID: '31011500000001',
+        name: '上海市示例科技有限公司公章',
+        validFrom: '2025-06-01T00:00:00.000Z',
+        validTo: '2030-12-31T00:00:00.000Z',
+      },
+      licenceType: { code: '11100000MB00001741001', zh: '营业执照', en: 'Business licence' },
+      validity: { from: '2025-12-15', to: '2045-12-14', openEnded: false },
+    })
     expect(checks(en)).toContain('licence.sealed-by-other:warning')
   })
 
@@ -35,7 +55,7 @@ describe('the recognition decision', () => {
     const v = await verifyFixture('licences/340000-licence.jws', { lang: 'en' })
     expect(v.province?.code).toBe('340000')
     expect(message(v, 'policy.recognised')).toContain('Anhui')
-    expect(message(v, 'policy.recognised')).toContain('seal —')
+    expect(message(v, 'policy.recognised')).toContain('seal none')
   })
 
   it('keeps the indication when a recognition rule refuses', async () => {
