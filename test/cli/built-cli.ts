@@ -17,9 +17,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const ROOT = join(import.meta.dirname, '../..')
 const SELF = fileURLToPath(import.meta.url)
 
-/** A built CLI: the path of its `cli.js`, and how to remove it. */
+/** What one run of the built CLI printed, and its exit code (null when killed). */
+export interface CliRun {
+  readonly code: number | null
+  readonly out: string
+  readonly err: string
+}
+
+/** A built CLI: the path of its `cli.js`, a way to run it, and how to remove it. */
 export interface BuiltCli {
   readonly cli: string
+  /** Runs `node cli.js …argv` (no colour, a minute at most). */
+  run(argv: readonly string[]): CliRun
   remove(): void
 }
 
@@ -36,7 +45,20 @@ export function buildCli(): BuiltCli {
     rmSync(out, { recursive: true, force: true })
     throw new Error(`building the CLI failed: ${r.stderr || r.error?.message}`)
   }
-  return { cli, remove: () => rmSync(out, { recursive: true, force: true }) }
+  return {
+    cli,
+    run: (argv) => {
+      const r = spawnSync(process.execPath, [cli, ...argv], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+        timeout: 60_000,
+        maxBuffer: 16 * 1024 * 1024,
+      })
+      return { code: r.status, out: r.stdout, err: r.stderr }
+    },
+    remove: () => rmSync(out, { recursive: true, force: true }),
+  }
 }
 
 async function buildInto(out: string): Promise<void> {
