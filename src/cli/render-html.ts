@@ -16,6 +16,7 @@ import type {
 import type { VerdictPicture } from '../verify.js'
 import { badge, escapeHtml, pictureHtml, STYLE } from './html-parts.js'
 import { maskPersonal } from './mask.js'
+import { recognisedRows } from './recognised-block.js'
 import { VERSION } from './version.js'
 import type { FileResult } from './verify-file.js'
 
@@ -115,6 +116,7 @@ function documentHtml(r: FileResult, input: HtmlReportInput, t: Text, row?: Audi
       ` · ${t(v.kind ?? 'unknown')} · 省份 province ${t(where)}</p>`,
     `<p class="meta">验证时间 validation time ${t(v.validationTime)} · 注册表 registry ` +
       `${t(v.registry.id)} #${v.registry.sequence}${v.registry.test ? ' (TEST 测试)' : ''}</p>`,
+    recognisedHtml(zh, en, t),
     licenceHtml(v, t),
     '<h3>理由 Reasons</h3>',
     checksTable(zh.checks, en.checks, t),
@@ -128,6 +130,25 @@ function documentHtml(r: FileResult, input: HtmlReportInput, t: Text, row?: Audi
   if (loose.length > 0) parts.push('<h3>印章图像 Seal pictures</h3>', picturesHtml(loose))
   parts.push('</section>')
   return parts.join('\n')
+}
+
+/** The clerk's block of a recognised licence (recognised-block.ts), in both languages. */
+function recognisedHtml(zh: Verdict, en: Verdict, t: Text): string {
+  const zhRows = recognisedRows(zh, 'zh')
+  const enRows = recognisedRows(en, 'en')
+  if (!zhRows || !enRows) return ''
+  const rows = zhRows.map((r, i) => {
+    const other = enRows[i]
+    return (
+      `<tr><th>${t(r.label)} ${t(other?.label)}</th><td>${t(r.value)}</td>` +
+      `<td>${t(other?.value)}</td></tr>`
+    )
+  })
+  return (
+    '<div class="item recognised"><h3>予以互认 Recognised</h3><table>' +
+    '<tr><th>项目 item</th><th>中文</th><th>English</th></tr>' +
+    `${rows.join('')}</table></div>`
+  )
 }
 
 function licenceHtml(v: Verdict, t: Text): string {
