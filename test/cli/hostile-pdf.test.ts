@@ -18,18 +18,19 @@ import { HOSTILE_SIGNER } from './hostile-pdf-files.js'
 
 const TIME = '/usr/bin/time'
 const SECONDS = 20
-/** The bound for a hostile file: a third of the 1 GiB a bomb would need, and more. */
+/** Peak memory allowed for one hostile file (the control document takes about 60 MB). */
 const MB_BOUND = 200
 /**
- * Cases above {@link MB_BOUND} today, for causes outside the files this test may change
- * (measured 205–271 MB; the causes are in the report of the hostile-file audit):
+ * Cases above {@link MB_BOUND} today, for causes in code outside this test's change
+ * (measured 198–271 MB from run to run, with the garbage of the bomb's buffers):
  * - a bomb stream is inflated twice to the 64 MiB bound (node/inflate.ts gives up past the
  *   bound and filters.ts decodes it again the portable way, doubling its buffer);
  * - every object parsed stays in the reader's object cache (read-pdf.ts), about 1 kB for a
  *   small dictionary, and the field walk (signatures.ts) and the page walk reach 100 000.
- * The looser bound still fails a decoder or a walk that is not bounded at all.
+ * The looser bound still fails a decoder or a walk that is not bounded at all (a bomb
+ * decoded in full is past 1.1 GiB).
  */
-const MB_KNOWN = 320
+const MB_KNOWN = 400
 
 let cli: BuiltCli | undefined
 let dir = ''
