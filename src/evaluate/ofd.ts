@@ -6,7 +6,7 @@
  */
 import { hash } from '../crypto/hash.js'
 import { sniffCms } from '../formats/cms/sniff.js'
-import { LICENCE_KEYS } from '../formats/licence/metadata.js'
+import { hasLicenceMetadata } from '../formats/licence/metadata.js'
 import type { OfdDocument, OfdEvidence, OfdSignature } from '../formats/ofd/types.js'
 import { aggregate, type Outcome } from '../verdict/aggregate.js'
 import { render, type Finding, type Lang } from '../verdict/messages.js'
@@ -205,16 +205,6 @@ function emptySignature(
   }
 }
 
-const LICENCE_KEY_SET: ReadonlySet<string> = new Set(Object.values(LICENCE_KEYS))
-
-/**
- * True when CustomData carries any GB/T 36903 key, as for PDF and JSON: a licence missing its
- * identifier (ZZBS) is still a licence, and its missing fields are failed checks.
- */
-function carriesLicence(pairs: readonly { readonly name: string }[]): boolean {
-  return pairs.some((p) => LICENCE_KEY_SET.has(p.name.trim().toUpperCase()))
-}
-
 function documentFindings(doc: OfdDocument, evidence: OfdEvidence): Finding[] {
   const findings: Finding[] = []
   const list = doc.signaturesPath
@@ -255,7 +245,7 @@ export async function evaluateOfd(
   }
   for (const doc of evidence.documents) {
     const custom = doc.docInfo?.customData ?? []
-    if (!out.licencePairs && carriesLicence(custom)) out.licencePairs = custom
+    if (!out.licencePairs && hasLicenceMetadata(custom)) out.licencePairs = custom
     for (const sig of doc.signatures) await evaluateOne(doc, sig, ctx, lang, out)
     out.findings.push(...documentFindings(doc, evidence))
   }

@@ -64,9 +64,14 @@ export interface LicenceFields {
   readonly ignored: number
 }
 
-/** True when the pairs carry any GB/T 36903 key (the input is a licence). */
+const LICENCE_KEY_SET: ReadonlySet<string> = new Set(Object.values(LICENCE_KEYS))
+
+/**
+ * True when the pairs carry any GB/T 36903 key (the input is a licence): a licence missing
+ * its identifier (ZZBS) is still a licence, whose missing fields are failed checks.
+ */
 export function hasLicenceMetadata(pairs: readonly { readonly name: string }[]): boolean {
-  return pairs.some((p) => p.name.trim().toUpperCase() === 'ZZBS')
+  return pairs.some((p) => LICENCE_KEY_SET.has(p.name.trim().toUpperCase()))
 }
 
 /**

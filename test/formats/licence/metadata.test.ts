@@ -54,9 +54,10 @@ describe('GB/T 36903 metadata', () => {
     expect(readLicenceFields(pairs).ignored).toBe(5000 - 1024)
   })
 
-  it('tells a licence by its identifier key', () => {
+  it('tells a licence by any GB/T 36903 key, not only its identifier', () => {
     expect(hasLicenceMetadata([{ name: ' zzbs ' }])).toBe(true)
-    expect(hasLicenceMetadata([{ name: 'Title' }])).toBe(false)
+    expect(hasLicenceMetadata([{ name: 'Title' }, { name: 'ZZYXQJZRQ' }])).toBe(true)
+    expect(hasLicenceMetadata([{ name: 'Title' }, { name: 'Author' }])).toBe(false)
   })
 
   it('reads the scalar members of a JSON licence and refuses other JSON', () => {
