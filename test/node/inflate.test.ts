@@ -58,6 +58,26 @@ describe('native Flate', () => {
   it('takes a valid stream itself and refuses what it cannot vouch for', () => {
     expect(nodeInflate(good, 1 << 20)?.length).toBe(text.length)
     expect(nodeInflate(cases['no checksum']!, 1 << 20)).toBeUndefined()
-    expect(nodeInflate(good, text.length - 1)).toBeUndefined()
+    expect(nodeInflate(good, text.length - 1)).toBe('too-large')
+  })
+
+  it('a bomb is refused once, with the error the portable decoder reaches', () => {
+    const bomb = new Uint8Array(deflateSync(new Uint8Array(8 << 20)))
+    const damagedLate = concat(bomb.subarray(0, bomb.length - 64), new Uint8Array(64).fill(0xff))
+    const damagedEarly = concat(bomb.subarray(0, 3), new Uint8Array(64).fill(0xff))
+    for (const input of [bomb, damagedLate, damagedEarly]) {
+      for (const budget of [
+        { perStream: 1 << 20, remaining: 1 << 22 },
+        { perStream: 1 << 22, remaining: 1 << 20 },
+        { perStream: 1 << 20, remaining: 1 << 20 },
+      ]) {
+        expect(run(input, budget, true)).toEqual(run(input, budget, false))
+      }
+    }
+    const refused = run(bomb, { perStream: 1 << 22, remaining: 1 << 20 }, true)
+    expect(refused).toEqual({ error: 'limit.pdf.total-output', remaining: 1 << 20 })
+    expect(run(damagedEarly, { perStream: 1 << 20, remaining: 1 << 22 }, true).error).toBe(
+      'format.pdf.flate',
+    )
   })
 })

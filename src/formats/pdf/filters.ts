@@ -5,7 +5,7 @@
 import { Unzlib } from 'fflate'
 import type { PdfObject } from './types.js'
 import { YrdError } from '../../errors.js'
-import { BoundedOutput, type DecodeBudget } from './output.js'
+import { BoundedOutput, outputLimitError, type DecodeBudget } from './output.js'
 import { ascii85Decode, asciiHexDecode, lzwDecode, runLengthDecode } from './filters-basic.js'
 import { unpredict, type PredictorParams } from './predictor.js'
 import { pdfFormat } from './errors.js'
@@ -35,10 +35,15 @@ function num(parms: ReadonlyMap<string, PdfObject> | undefined, key: string, def
 
 /**
  * A host's native zlib decoder: the whole output of a complete, checksum-valid zlib stream of
- * at most `maxOutput` bytes, or undefined for anything else (the portable decoder then decides,
- * so the verdict never depends on which one ran).
+ * at most `maxOutput` bytes; 'too-large' when valid output outgrows `maxOutput` (the portable
+ * decoder would reach the limit after the same bytes, so it is not run a second time); or
+ * undefined for anything else (the portable decoder then decides, so the verdict never
+ * depends on which one ran).
  */
-export type NativeInflate = (input: Uint8Array, maxOutput: number) => Uint8Array | undefined
+export type NativeInflate = (
+  input: Uint8Array,
+  maxOutput: number,
+) => Uint8Array | 'too-large' | undefined
 
 let nativeInflate: NativeInflate | undefined
 
@@ -50,6 +55,7 @@ export function setNativeInflate(next: NativeInflate | undefined): void {
 /** Flate (zlib) decoding bounded by the budget. */
 export function flateDecode(input: Uint8Array, budget: DecodeBudget): Uint8Array {
   const fast = nativeInflate?.(input, Math.min(budget.perStream, budget.remaining))
+  if (fast === 'too-large') throw outputLimitError(budget)
   if (fast !== undefined) {
     budget.remaining -= fast.length
     return fast

@@ -27,6 +27,22 @@ export function chargeBudget(budget: DecodeBudget, bytes: number): void {
   budget.remaining -= bytes
 }
 
+/**
+ * The error for output outgrowing the budget: the per-stream bound when it is the tighter one
+ * (the byte count reaches it first), else the file's total.
+ */
+export function outputLimitError(budget: DecodeBudget): Error {
+  return budget.perStream <= budget.remaining ? streamOutputError(budget) : totalOutputError()
+}
+
+function streamOutputError(budget: DecodeBudget): Error {
+  return pdfLimit(
+    'stream-output',
+    `a stream decodes to more than ${budget.perStream} bytes`,
+    `流解码后超过 ${budget.perStream} 字节`,
+  )
+}
+
 /** Collects output bytes under a budget. */
 export class BoundedOutput {
   private buf: Uint8Array
@@ -41,14 +57,10 @@ export class BoundedOutput {
 
   private ensure(extra: number): void {
     const need = this.length + extra
-    if (need > this.budget.perStream) {
-      throw pdfLimit(
-        'stream-output',
-        `a stream decodes to more than ${this.budget.perStream} bytes`,
-        `流解码后超过 ${this.budget.perStream} 字节`,
-      )
+    // The bound named is the one the byte count reaches first, whatever the chunk sizes.
+    if (need > this.budget.perStream || need > this.budget.remaining) {
+      throw outputLimitError(this.budget)
     }
-    if (need > this.budget.remaining) throw totalOutputError()
     if (need <= this.buf.length) return
     let size = this.buf.length * 2
     while (size < need) size *= 2
