@@ -126,7 +126,7 @@ export async function evaluatePdf(
   const found = findSignatures(pdf)
   const dss = collectDss(pdf)
   const chainCtx = withDss(ctx, dss)
-  const findings: Finding[] = [...problemFindings(pdf), ...dss.findings]
+  const findings: Finding[] = [...dss.findings]
   const documentSigs: { ref: PdfSignatureRef; index: number }[] = []
   for (const [index, ref] of found.entries()) {
     const isUr3 = ref.foundBy.includes('perms-ur3')
@@ -211,5 +211,8 @@ export async function evaluatePdf(
   const issuing = prepared.find((p) => p.revision !== null)
   const rev = issuing?.revision
   const pairs = rev === null || rev === undefined ? undefined : pdfLicencePairs(pdf, rev)
+  // Reader problems come first, taken last: the page scan, change analysis and licence
+  // reading also read objects and may note problems.
+  findings.unshift(...problemFindings(pdf))
   return pairs ? { ...out, licence: { pairs, source: 'PDF' } } : out
 }

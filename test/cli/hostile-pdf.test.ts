@@ -77,15 +77,19 @@ function verifyMeasured(file: string, args: readonly string[]): Run {
 }
 
 /** What a case must give: the verdict, and the check that names the problem or bound. */
+interface ExpectedCheck {
+  readonly code: string
+  readonly status: Check['status']
+  readonly says: string
+}
+
 interface Expected {
   readonly exit: 0 | 1 | 2
   readonly status: Verdict['status']
   readonly subIndication: string | null
-  readonly check?: {
-    readonly code: string
-    readonly status: Check['status']
-    readonly says: string
-  }
+  readonly check?: ExpectedCheck
+  /** Further checks the verdict must hold (any check of that code saying it). */
+  readonly also?: readonly ExpectedCheck[]
   /** The one signature's own checks all pass: the verdict comes from the hostile part. */
   readonly signatureIntact: boolean
 }
@@ -131,6 +135,8 @@ const CASES: Case[] = [
     ...signed,
     ...{ exit: 0, status: 'recognized', subIndication: null },
     check: { code: 'pdf.appearance.no-unbound-seal', status: 'passed', says: '1 pictures' },
+    // Problems met while the page scan reads the loops are reported too.
+    also: [{ code: 'pdf.read-problem', status: 'warning', says: 'format.pdf.' }],
   },
   {
     // A /Prev to itself adds no revision: the file is the one signed, the loop is reported.
@@ -168,6 +174,12 @@ function expectVerdict(run: Run, want: Expected): void {
     const check = v.checks.find((c) => c.code === want.check!.code)
     expect(check?.status).toBe(want.check.status)
     expect(check?.message).toContain(want.check.says)
+  }
+  for (const a of want.also ?? []) {
+    const hit = v.checks.some((c) => c.code === a.code && c.status === a.status)
+    expect(hit && v.checks.some((c) => c.code === a.code && c.message.includes(a.says))).toBe(
+      true,
+    )
   }
   if (want.signatureIntact) {
     expect(v.signatures).toHaveLength(1)
