@@ -177,9 +177,7 @@ function expectVerdict(run: Run, want: Expected): void {
   }
   for (const a of want.also ?? []) {
     const hit = v.checks.some((c) => c.code === a.code && c.status === a.status)
-    expect(hit && v.checks.some((c) => c.code === a.code && c.message.includes(a.says))).toBe(
-      true,
-    )
+    expect(hit && v.checks.some((c) => c.code === a.code && c.message.includes(a.says))).toBe(true)
   }
   if (want.signatureIntact) {
     expect(v.signatures).toHaveLength(1)
