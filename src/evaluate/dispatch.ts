@@ -18,6 +18,7 @@ import { evaluateCmsFile } from './cms-file.js'
 import { evaluateJws } from './jws.js'
 import { evaluateOfd } from './ofd.js'
 import { evaluatePdf } from './pdf.js'
+import { pdfReadFindings } from './pdf-read-errors.js'
 import { evaluateSeal, evaluateSesSignature, type SealPicture } from './ses.js'
 
 /** What evaluating one input produced, before it is folded into a verdict. */
@@ -144,7 +145,7 @@ export async function evaluateRoute(
     }
   } catch (e) {
     if (e instanceof YrdError && e.code.startsWith('input.')) throw e
-    return empty(kind, [formatFinding(WHAT[route], e)])
+    return empty(kind, [formatFinding(WHAT[route], e), ...pdfReadFindings(e)])
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Check codes of PDF signature evaluation, each naming the attack class it stops where there
- * is one (USF, ISA, SWA, sig-dict spoofing; see the PDF signature notes), in zh and en.
+ * is one (USF, ISA, SWA, sig-dict spoofing, truncation; see the PDF signature notes), in zh
+ * and en. The change analysis after signing registers its own (`pdf-changes-codes.ts`).
  */
 import { registerCodes } from '../verdict/messages.js'
 
@@ -98,6 +99,14 @@ registerCodes({
   'pdf.coverage.trailing-data': {
     zh: '最后一个修订版之后还有 {bytes} 字节未签名、未被任何交叉引用说明的数据（增量保存攻击 ISA）',
     en: '{bytes} bytes after the last revision are unsigned and described by no xref (ISA)',
+  },
+  'pdf.truncated': {
+    zh:
+      'PDF 文件中没有 startxref … %%EOF，任何修订版都无法读取：文件似乎被截断' +
+      '（下载或复制不完整），请向提供方索取完整文件',
+    en:
+      'The PDF file has no startxref … %%EOF, so no revision can be read: it looks' +
+      ' truncated (an incomplete download or copy); ask the sender for the complete file',
   },
   'pdf.sig-dict': {
     zh: '签名字典（第 {revision} 版）：{fields}',

@@ -64,8 +64,8 @@ export function readRevisions(
   if (lastError instanceof Error) throw lastError
   throw pdfFormat(
     'no-startxref',
-    'no startxref/%%EOF found: not a readable PDF',
-    '找不到 startxref',
+    'no startxref … %%EOF in the file: it looks truncated (not a readable PDF)',
+    '文件中没有 startxref … %%EOF：文件似乎被截断（无法作为 PDF 读取）',
   )
 }
 
