@@ -5,8 +5,10 @@
 import type { HeaderMismatch } from '../formats/pdf/diff/changes.js'
 import type { Classified } from '../formats/pdf/diff/classify.js'
 import { CHANGE_KIND_ORDER, type ChangeKind } from '../formats/pdf/diff/kinds.js'
-import type { Overlap } from '../formats/pdf/diff/overlap.js'
+import type { OverlapReport } from '../formats/pdf/diff/overlap.js'
+import type { PageChange } from '../formats/pdf/diff/page-changes.js'
 import type { Finding } from '../verdict/messages.js'
+import { annotationFindings, pageChangeFindings } from './pdf-changes-attacks.js'
 import type { ChangedObject, DocMdpLevel, PdfChangesResult } from './pdf-changes-types.js'
 
 type AtRevision<T> = T & { readonly revision: number }
@@ -15,7 +17,10 @@ type AtRevision<T> = T & { readonly revision: number }
 export interface Collected {
   readonly classified: AtRevision<Classified>[]
   readonly mismatches: AtRevision<HeaderMismatch>[]
-  readonly overlaps: AtRevision<Overlap>[]
+  /** What the annotations of each later revision show against the signed content. */
+  readonly annotations: AtRevision<OverlapReport>[]
+  /** Changes to signed pages, by the attack they stand for. */
+  readonly pages: AtRevision<PageChange>[]
   readonly prevBreaks: { revision: number; prev: number; expected: number }[]
   /** Offsets of unchained revisions after the signed one. */
   readonly unchained: number[]
@@ -23,7 +28,7 @@ export interface Collected {
 
 /** Most object numbers, pages or reasons listed in one message. */
 const MAX_LISTED = 20
-/** Most findings of one repeated kind (mismatches, overlaps). */
+/** Most findings of one repeated kind (mismatches, /Prev breaks). */
 const MAX_REPEATED = 10
 
 function list(values: Iterable<string | number>): string {
@@ -96,14 +101,7 @@ export function changeFindings(
     const { revision, num, declared, offset } = m
     findings.push(fail('pdf.changes.object-number-mismatch', { revision, num, declared, offset }))
   }
-  for (const o of c.overlaps.slice(0, MAX_REPEATED)) {
-    findings.push({
-      code: 'pdf.changes.overlap',
-      status: 'warning',
-      params: { what: o.what, num: o.num, page: o.page + 1, percent: o.percent },
-      detail: { revision: o.revision },
-    })
-  }
+  findings.push(...pageChangeFindings(c.pages), ...annotationFindings(c.annotations))
   for (const p of c.prevBreaks.slice(0, MAX_REPEATED)) {
     findings.push({ code: 'pdf.changes.prev-chain', status: 'warning', params: { ...p } })
   }
@@ -112,7 +110,8 @@ export function changeFindings(
   }
   const real = c.classified.filter((x) => x.kind !== 'structure')
   const disallowed = findings.some((f) => f.status === 'failed')
-  if (!disallowed) {
+  const undecided = findings.some((f) => f.status === 'indeterminate')
+  if (!disallowed && !undecided) {
     if (real.length === 0) findings.unshift({ code: 'pdf.changes.none', status: 'passed' })
     else {
       const kinds = list(CHANGE_KIND_ORDER.filter((k) => real.some((x) => x.kind === k)))

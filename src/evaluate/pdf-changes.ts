@@ -7,8 +7,10 @@
 import { diffRevisions, type HeaderMismatch } from '../formats/pdf/diff/changes.js'
 import { classifyChange, type Classified } from '../formats/pdf/diff/classify.js'
 import type { ChangeKind } from '../formats/pdf/diff/kinds.js'
-import { findOverlaps, type Overlap } from '../formats/pdf/diff/overlap.js'
+import { findOverlaps } from '../formats/pdf/diff/overlap.js'
+import { pageChanges } from '../formats/pdf/diff/page-changes.js'
 import { indexRoles } from '../formats/pdf/diff/roles.js'
+import { SignedContent } from '../formats/pdf/diff/signed-content.js'
 import type { PdfFile } from '../formats/pdf/types.js'
 import type { Finding } from '../verdict/messages.js'
 import './pdf-changes-codes.js'
@@ -87,12 +89,14 @@ function collect(pdf: PdfFile, signed: number, locks: readonly FieldLock[]): Col
   const out: Collected = {
     classified: [],
     mismatches: [],
-    overlaps: [],
+    annotations: [],
+    pages: [],
     prevBreaks: [],
     unchained: unchained(pdf, signed),
   }
   const isLocked = (name: string) => isFieldLocked(locks, name)
   let ib = indexRoles(pdf, signed)
+  const shown = new SignedContent(pdf, signed, ib)
   for (let rev = signed + 1; rev < pdf.revisions.length; rev++) {
     const ia = indexRoles(pdf, rev)
     const diff = diffRevisions(pdf, rev - 1, rev)
@@ -105,12 +109,11 @@ function collect(pdf: PdfFile, signed: number, locks: readonly FieldLock[]): Col
         revision: rev,
       })),
     )
-    out.overlaps.push(
-      ...findOverlaps(pdf, rev, ia, classified).map((o): Overlap & { revision: number } => ({
-        ...o,
-        revision: rev,
-      })),
-    )
+    const report = findOverlaps({ pdf, rev, ib, ia, signed: shown }, classified)
+    out.annotations.push({ ...report, revision: rev })
+    for (const p of pageChanges({ pdf, before: rev - 1, after: rev, ib, ia }, classified)) {
+      out.pages.push({ ...p, revision: rev })
+    }
     const prev = pdf.revisions[rev]!.trailer.get('Prev')
     const expected = pdf.revisions[rev - 1]!.startxref
     if (prev?.kind !== 'number' || prev.value !== expected) {

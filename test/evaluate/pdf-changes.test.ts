@@ -175,20 +175,24 @@ describe('evaluatePdfChanges', () => {
     expect(String(s.findings[0]?.params?.reasons)).toContain('page entry /Resources changed')
   })
 
-  it('flags a new signature widget or annotation that covers the page', () => {
+  it('notes a new signature widget that covers the page; refuses an annotation over others', () => {
     const r = judge(addSignature(baseDocument(), '[0 0 600 800]'), 0, { docMdp: 2 })
     expect(r.modifications).toBe('allowed')
-    const f = r.findings.find((x) => x.code === 'pdf.changes.overlap')
+    const f = r.findings.find((x) => x.code === 'pdf.changes.large-overlay')
     expect(f).toMatchObject({ status: 'warning', params: { what: 'widget', num: 13, page: 1 } })
     expect(f?.params?.percent).toBe(100)
+    // Below the text line, but over the signed text field's widget [100 100 300 120].
     const a = judge(addFreeText(baseDocument(), '[0 0 600 500]'), 0, { docMdp: 3 })
-    expect(a.findings.find((x) => x.code === 'pdf.changes.overlap')?.params).toMatchObject({
-      what: 'annotation',
-      num: 17,
-      percent: 63,
+    expect(a.modifications).toBe('disallowed')
+    expect(a.findings.find((x) => x.code === 'pdf.changes.overlap')).toMatchObject({
+      status: 'failed',
+      params: { num: 17, subtype: 'FreeText', page: 1 },
+      detail: { over: { annotation: 9 } },
     })
     const small = judge(addSignature(baseDocument(), '[0 0 300 800]'))
-    expect(small.findings.some((x) => x.code === 'pdf.changes.overlap')).toBe(false)
+    expect(small.findings.some((x) => x.code === 'pdf.changes.large-overlay')).toBe(false)
+    const margin = judge(addFreeText(baseDocument(), '[0 0 600 90]'))
+    expect(margin.findings.map((x) => x.code)).toEqual(['pdf.changes.allowed'])
   })
 
   it('refuses a redefined signature dictionary', () => {

@@ -123,6 +123,23 @@ export const GUIDANCE: Readonly<Record<string, Guidance>> = {
       'or disallowed changes mean the document was altered after signing: reject.',
     zh: 'PDF 签名：字节范围、修订版本、签署后修改与外观。存在间隙或不允许的修改即签署后被改动：不予互认。',
   },
+  'pdf.truncated': {
+    en:
+      'The PDF file has no startxref … %%EOF: it was cut short in download, copying or ' +
+      'storage. Nothing in it can be verified; ask the sender for the complete file.',
+    zh:
+      'PDF 文件中没有 startxref … %%EOF：下载、复制或存储时被截断，无法验证。' +
+      '请向提供方索取完整文件。',
+  },
+  'pdf.changes.overlap-unknown': {
+    en:
+      'An annotation was added or changed after signing, and the signed page content could ' +
+      'not be read to tell whether it covers it. Compare the page with the signed revision ' +
+      'by eye, or ask for a copy without later annotations.',
+    zh:
+      '签名后新增或修改了注释，但已签名的页面内容无法读取，不能判断是否被遮盖。' +
+      '请人工对照签名版本，或索取不含后加注释的文件。',
+  },
   licence: {
     en:
       'The licence metadata (GB/T 36903) and identifier (GB/T 36904): present, well formed, ' +

@@ -119,3 +119,10 @@ export function changedKeys(
   }
   return out.sort()
 }
+
+/** Object `num` as revision `rev` defines it, whatever its generation. */
+export function objectAt(pdf: PdfFile, num: number, rev: number): PdfObject | undefined {
+  const at = pdf.locate(num, rev)
+  if (!at || at.entry.type === 'free') return undefined
+  return pdf.resolve({ num, gen: at.entry.type === 'offset' ? at.entry.gen : 0 }, rev)
+}
