@@ -10,6 +10,7 @@ interface Fixture {
   kind: string
   args?: string[]
   expect: { status: string; subIndication: string | null }
+  failedChecks?: string[]
   description: { zh: string; en: string }
 }
 
@@ -37,7 +38,8 @@ function guide(fixtures: readonly Fixture[]): string {
     ...list.map((f) => {
       const args = f.args?.length ? `\`${f.args.join(' ')}\`` : '—'
       const sub = f.expect.subIndication ? ` / ${f.expect.subIndication}` : ''
-      const want = `${f.expect.status}${sub}`
+      const named = (f.failedChecks ?? []).map((c) => `<br>\`${c}\``).join('')
+      const want = `${f.expect.status}${sub}${named}`
       const what = `${cell(f.description.en)}<br>${cell(f.description.zh)}`
       return `| \`${f.file}\` | ${f.kind} | ${cell(args)} | ${want} | ${what} |`
     }),
@@ -50,8 +52,10 @@ function guide(fixtures: readonly Fixture[]): string {
     'The `fixtures/` folder holds small, generated test inputs, each with the verdict it must',
     'get. `fixtures/manifest.json` is the contract: for every file, the arguments it is',
     'verified with, the expected `status` and `subIndication`, and a description in Chinese and',
-    'English. This page is generated from that manifest by `test/cli/fixtures-doc.test.ts`,',
-    'which fails when the two disagree.',
+    'English. A refused PDF fixture also lists `failedChecks`: the check codes that must be',
+    'reported as failed or indeterminate, naming the attack (shown under the verdict below;',
+    'see [check-codes.md](check-codes.md)). This page is generated from that manifest by',
+    '`test/cli/fixtures-doc.test.ts`, which fails when the two disagree.',
     '',
     `There are ${fixtures.length} fixtures: ${count('recognized')} recognized, ` +
       `${count('rejected')} rejected, ${count('indeterminate')} indeterminate.`,
