@@ -61,6 +61,9 @@ function result(f: Failure, attempts: number): PathResult {
   }
 }
 
+/** Rank of a failure found on a complete path to an anchor (RFC 5280 processing). */
+const COMPLETE_PATH_RANK = 3
+
 /** Runs path building and validation. Never throws for bad paths; returns the result. */
 export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
   const signatures = inputs.budget.signatures
@@ -84,7 +87,7 @@ export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
     const outcome = await processPath(chain, anchor, processOptions)
     if (!outcome.ok) {
       consider({
-        rank: 3,
+        rank: COMPLETE_PATH_RANK,
         reason: outcome.reason,
         path,
         anchor,
@@ -114,8 +117,11 @@ export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
     return true
   }
   const leafAnchor = inputs.anchors.find((a) => a.sha256 === inputs.leaf.sha256)
+  // A trusted leaf that fails on its own (expired, wrong key usage) is the answer unless a
+  // path through an issuer does better: "no path" would hide why it failed.
+  let direct: PathResult | undefined
   if (leafAnchor) {
-    const direct = directlyTrusted(leafAnchor, inputs)
+    direct = directlyTrusted(leafAnchor, inputs)
     if (direct.valid) return direct
   }
   const builder = new PathBuilder({
@@ -167,6 +173,7 @@ export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
     )
   }
   if (success) return success
+  if (direct && (!best || best.rank < COMPLETE_PATH_RANK)) return { ...direct, attempts }
   if (best) return result(best, attempts)
   const detail = `issuer ${inputs.leaf.issuer.text}`
   return result(

@@ -145,3 +145,27 @@ describe('validateCertificatePath basics', () => {
     }
   })
 })
+
+describe('a leaf that is itself a trust anchor', () => {
+  it('is valid within its validity, and its own expiry is the reason outside it', async () => {
+    const self = makeCert({
+      subject: 'Self-signed signer',
+      notBefore: new Date('2020-01-01T00:00:00Z'),
+      notAfter: new Date('2024-01-01T00:00:00Z'),
+    })
+    const at = (time: Date) =>
+      validateCertificatePath({
+        certificate: self.der,
+        trustAnchors: [self.der],
+        time,
+        revocation: 'off',
+      })
+    expect((await at(new Date('2022-01-01T00:00:00Z'))).valid).toBe(true)
+    const late = await at(T)
+    expect(late.valid).toBe(false)
+    expect(late.reason).toBe('chain.expired')
+    expect(late.subIndication).toBe('OUT_OF_BOUNDS_NO_POE')
+    const early = await at(new Date('2019-01-01T00:00:00Z'))
+    expect(early.reason).toBe('chain.not-yet-valid')
+  })
+})
