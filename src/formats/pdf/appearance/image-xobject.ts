@@ -1,8 +1,8 @@
 /**
- * Decoding of image XObjects (ISO 32000-1 §8.9): samples of 1 to 16 bits in any supported
- * colour space, /Decode arrays, stencil masks, colour-key and explicit masks and soft masks,
- * to an RGBA raster. DCT (JPEG) data is kept as the JPEG file it is; JPX, JBIG2 and CCITT
- * data are returned raw.
+ * Decoding of images (ISO 32000-1 §8.9), image XObjects and inline images alike: samples of
+ * 1 to 16 bits in any supported colour space, /Decode arrays, stencil masks, colour-key and
+ * explicit masks and soft masks, to an RGBA raster. DCT (JPEG) data is kept as the JPEG file
+ * it is; JPX, JBIG2 and CCITT data are returned raw.
  */
 import { FormatError } from '../../../errors.js'
 import {
@@ -102,10 +102,24 @@ export function decodeImageXObject(
   limits: ImageLimits = DEFAULT_IMAGE_LIMITS,
   depth = 0,
 ): DecodedImage {
-  const dict = stream.dict
+  return decodeImage(pdf, stream.dict, pdf.decodeStream(stream, rev), rev, limits, depth)
+}
+
+/**
+ * Decodes an image from its dictionary (full key names, as an image XObject's) and its data
+ * after the filters (`rawFilter`: the image codec that ended the chain), as an image XObject
+ * and an inline image share. Throws as {@link decodeImageXObject}.
+ */
+export function decodeImage(
+  pdf: PdfFile,
+  dict: ReadonlyMap<string, PdfObject>,
+  decoded: { readonly data: Uint8Array; readonly rawFilter?: string | undefined },
+  rev: number,
+  limits: ImageLimits = DEFAULT_IMAGE_LIMITS,
+  depth = 0,
+): DecodedImage {
   const width = num(pdf, dict.get('Width'), rev) ?? 0
   const height = num(pdf, dict.get('Height'), rev) ?? 0
-  const decoded = pdf.decodeStream(stream, rev)
   if (decoded.rawFilter === 'DCTDecode') {
     return { kind: 'jpeg', data: decoded.data, width, height }
   }
