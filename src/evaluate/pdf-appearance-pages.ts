@@ -4,7 +4,7 @@
  * makes the document not recognised (`policy.image-only-seal`).
  */
 import { YrdError } from '../errors.js'
-import { decodeImageXObject } from '../formats/pdf/appearance/image-xobject.js'
+import { decodeDrawn } from '../formats/pdf/appearance/drawn-picture.js'
 import { pageImages, type PageImage } from '../formats/pdf/appearance/page-images.js'
 import { toPicture } from '../formats/pdf/appearance/picture.js'
 import type { PdfFile, PdfObject } from '../formats/pdf/types.js'
@@ -31,8 +31,8 @@ export interface BoundPictures {
 
 /** The pixel count of an image whose declared size could be a seal, else 0. */
 function candidatePixels(pdf: PdfFile, img: PageImage, rev: number): number {
-  const w = pdf.deref(img.stream.dict.get('Width'), rev)
-  const h = pdf.deref(img.stream.dict.get('Height'), rev)
+  const w = pdf.deref(img.dict.get('Width'), rev)
+  const h = pdf.deref(img.dict.get('Height'), rev)
   if (w?.kind !== 'number' || h?.kind !== 'number') return 0
   if (w.value < 16 || h.value < 16) return 0
   const aspect = w.value / h.value
@@ -78,7 +78,7 @@ export function unboundSealFindings(
     for (const img of found.images) {
       shown++
       if (img.ref && bound.refs.has(`${img.ref.num} ${img.ref.gen}`)) continue
-      const key = img.ref ? `${img.ref.num} ${img.ref.gen}` : null
+      const key = img.ref ? `${img.ref.num} ${img.ref.gen}` : img.kind === 'inline' ? img.key : null
       if (key !== null && analysed.has(key)) continue
       if (key !== null) analysed.add(key)
       const size = candidatePixels(pdf, img, rev)
@@ -98,7 +98,7 @@ export function unboundSealFindings(
       pixels += size
       const params = { page: pageIndex + 1, name: img.path }
       try {
-        const image = decodeImageXObject(pdf, img.stream, rev)
+        const image = decodeDrawn(pdf, img, rev)
         // Analyse rasters first: only seal-like ones are worth re-encoding for their digest.
         const early = image.kind === 'raster' ? looksLikeSeal(image.raster) : undefined
         if (early && !early.sealLike) continue
@@ -119,6 +119,7 @@ export function unboundSealFindings(
             width: pic.picture.width,
             height: pic.picture.height,
             source: img.source === 'content' ? 'content' : 'annotation',
+            inline: img.kind === 'inline',
             redShare: Number(likeness.redShare.toFixed(3)),
             outline: Number(likeness.outline.toFixed(3)),
           },

@@ -5,7 +5,8 @@
  */
 import { YrdError } from '../errors.js'
 import { coverage, pageBox, readRect, type Rect } from '../formats/pdf/appearance/geometry.js'
-import { pictureOfImage, type PictureCache } from '../formats/pdf/appearance/image-cache.js'
+import { pictureOfDrawn } from '../formats/pdf/appearance/drawn-picture.js'
+import type { PictureCache } from '../formats/pdf/appearance/image-cache.js'
 import type { DecodedPicture } from '../formats/pdf/appearance/picture.js'
 import { imagesDrawn } from '../formats/pdf/appearance/walk.js'
 import { formResources, normalAppearance } from '../formats/pdf/appearance/widget.js'
@@ -135,7 +136,7 @@ function widgetAppearance(
   for (const img of walk.images) {
     if (img.ref) bound.refs.add(refKey(img.ref))
     try {
-      const decoded = pictureOfImage(pdf, img.stream, rev, bound.pictures)
+      const decoded = pictureOfDrawn(pdf, img, rev, bound.pictures)
       const { picture } = decoded
       bound.digests.add(picture.sha256)
       if (out.shown.some((p) => p.picture.sha256 === picture.sha256)) continue

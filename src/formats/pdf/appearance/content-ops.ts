@@ -1,13 +1,47 @@
 /**
- * A minimal scanner of content streams (ISO 32000-1 §7.8.2): it finds the XObjects drawn by
- * `/Name Do`, in order, skipping strings, comments, dictionaries and inline image data so
- * that their bytes are never mistaken for operators. It interprets nothing else.
+ * A minimal scanner of content streams (ISO 32000-1 §7.8.2): it finds what a stream draws as
+ * pictures, in order: the XObjects of `/Name Do` and the inline images of `BI … ID … EI`. It
+ * skips strings, comments and dictionaries so that their bytes are never mistaken for
+ * operators, and hands every inline image to a reader that knows where its data ends. It
+ * interprets nothing else.
  */
 
 const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20])
 const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25])
 
 const isRegular = (b: number | undefined) => b !== undefined && !WHITE.has(b) && !DELIM.has(b)
+
+/** Something the scan could not read, or a bound it reached (`limit.*` codes). */
+export interface ContentProblem {
+  readonly code: string
+  readonly message: string
+}
+
+/** What one inline image reader call found; `next` is where the scan goes on. */
+export interface InlineStep<I> {
+  readonly next: number
+  readonly image?: I
+  readonly problem?: ContentProblem
+  /** The rest of the stream cannot be read as operators (its end is unknown). */
+  readonly stop?: boolean
+}
+
+/** Reads the inline image whose `BI` ends at `at` (the index just past `BI`). */
+export type InlineReader<I> = (data: Uint8Array, at: number) => InlineStep<I>
+
+/** One picture drawn, in drawing order. */
+export type DrawOp<I> =
+  | { readonly kind: 'xobject'; readonly name: string }
+  | { readonly kind: 'inline'; readonly image: I; readonly offset: number }
+
+/** Bounds and the inline image reader of one scan. */
+export interface ScanOptions<I> {
+  /** Most `Do` operators listed; past it the scan stops with a `limit.*` problem. */
+  readonly maxDo: number
+  /** Most inline images read; past it the scan stops with a `limit.*` problem. */
+  readonly maxInline: number
+  readonly inline: InlineReader<I>
+}
 
 /** Decodes a name token's `#xx` escapes; the name is read as Latin-1 text. */
 function nameText(bytes: Uint8Array): string {
@@ -39,27 +73,28 @@ function skipLiteral(d: Uint8Array, i: number): number {
   return d.length
 }
 
-/** Index just past the `EI` that ends inline image data starting at `i` (after `ID`). */
-function skipInlineData(d: Uint8Array, i: number): number {
-  for (let j = i + 1; j + 1 < d.length; j++) {
-    if (d[j] === 0x45 && d[j + 1] === 0x49 && WHITE.has(d[j - 1]!)) {
-      const after = d[j + 2]
-      if (after === undefined || WHITE.has(after)) return j + 2
-    }
-  }
-  return d.length
-}
-
 /**
- * Names of the XObjects a content stream draws with `Do`, in drawing order, at most `max`.
+ * The pictures a content stream draws, in drawing order, and the problems met. Each loop step
+ * moves forward, and the inline reader must return a `next` beyond `at`, so the scan is linear
+ * in the stream's length plus what the reader does.
  * @example
- * xobjectNamesDrawn(new TextEncoder().encode('q 10 0 0 10 0 0 cm /Im0 Do Q')) // ['Im0']
+ * const ops = drawOps(new TextEncoder().encode('q 10 0 0 10 0 0 cm /Im0 Do Q'), {
+ *   maxDo: 100,
+ *   maxInline: 100,
+ *   inline: (_, at) => ({ next: at, stop: true }),
+ * }).ops // [{ kind: 'xobject', name: 'Im0' }]
  */
-export function xobjectNamesDrawn(data: Uint8Array, max = 10_000): string[] {
-  const out: string[] = []
+export function drawOps<I>(
+  data: Uint8Array,
+  options: ScanOptions<I>,
+): { ops: DrawOp<I>[]; problems: ContentProblem[] } {
+  const ops: DrawOp<I>[] = []
+  const problems: ContentProblem[] = []
+  let drawn = 0
+  let inline = 0
   let lastName: string | null = null
   let i = 0
-  while (i < data.length && out.length < max) {
+  while (i < data.length) {
     const b = data[i]!
     if (WHITE.has(b)) {
       i++
@@ -83,13 +118,40 @@ export function xobjectNamesDrawn(data: Uint8Array, max = 10_000): string[] {
       let j = i
       while (isRegular(data[j])) j++
       if (j === i) j++
-      const op = String.fromCharCode(...data.subarray(i, Math.min(j, i + 3)))
       const len = j - i
-      if (len === 2 && op === 'Do' && lastName !== null) out.push(lastName)
-      if (len === 2 && op === 'ID') j = skipInlineData(data, j)
+      const op = len === 2 ? String.fromCharCode(data[i]!, data[i + 1]!) : ''
+      if (op === 'Do' && lastName !== null) {
+        if (drawn >= options.maxDo) {
+          problems.push({
+            code: 'limit.pdf.content-draws',
+            message:
+              `more than ${options.maxDo} XObjects drawn by one content stream / ` +
+              `一个内容流绘制的外部对象超过 ${options.maxDo} 个`,
+          })
+          break
+        }
+        ops.push({ kind: 'xobject', name: lastName })
+        drawn++
+      } else if (op === 'BI') {
+        if (inline >= options.maxInline) {
+          problems.push({
+            code: 'limit.pdf.inline-images',
+            message:
+              `more than ${options.maxInline} inline images in one content stream / ` +
+              `一个内容流中的内嵌图片超过 ${options.maxInline} 张`,
+          })
+          break
+        }
+        inline++
+        const step = options.inline(data, j)
+        if (step.problem) problems.push(step.problem)
+        if (step.image !== undefined) ops.push({ kind: 'inline', image: step.image, offset: i })
+        if (step.stop) break
+        j = Math.max(j, step.next)
+      }
       lastName = null
       i = j
     }
   }
-  return out
+  return { ops, problems }
 }

@@ -1,6 +1,7 @@
 /**
  * The images a page shows outside signature widgets: those drawn by its content streams and
- * by the appearances of its other annotations (stamps, free text, non-signature widgets).
+ * by the appearances of its other annotations (stamps, free text, non-signature widgets),
+ * image XObjects and inline images alike.
  */
 import type { PdfFile, PdfObject, PdfRef, PdfStream } from '../types.js'
 import { inherited } from './geometry.js'
@@ -8,7 +9,7 @@ import { imagesDrawn, type DrawnImage, type WalkLimits, DEFAULT_WALK_LIMITS } fr
 import { formResources, normalAppearance } from './widget.js'
 
 /** An image shown on a page, and where it comes from. */
-export interface PageImage extends DrawnImage {
+export type PageImage = DrawnImage & {
   readonly pageIndex: number
   /** `content`, or the annotation that draws it. */
   readonly source: 'content' | { readonly annotation: PdfRef | null }

@@ -1,29 +1,70 @@
 /**
- * Follows what a content stream draws: `Do` of image XObjects, and of form XObjects whose
- * own content is followed in turn (appearances nest: /FRM → /n0, /n2 → /Im0). Bounded in
- * depth, in form visits and in images; a form already on the path is not entered again.
+ * Follows what a content stream draws: `Do` of image XObjects, inline images (`BI … EI`), and
+ * `Do` of form XObjects whose own content is followed in turn (appearances nest: /FRM → /n0,
+ * /n2 → /Im0). Content is read even without /XObject resources: inline images need none.
+ * Bounded in depth, in form visits, in images and in the inline image bytes kept; a form
+ * already on the path is not entered again.
  */
 import { YrdError } from '../../../errors.js'
 import type { PdfFile, PdfObject, PdfRef, PdfStream } from '../types.js'
-import { xobjectNamesDrawn } from './content-ops.js'
+import { drawOps, type DrawOp } from './content-ops.js'
+import {
+  readInlineImage,
+  type InlineContext,
+  type InlineData,
+  type InlineImage,
+} from './inline-image.js'
 
-/** An image drawn by some content, with the way it was reached. */
-export interface DrawnImage {
+/** An image XObject drawn by some content, with the way it was reached. */
+export interface DrawnXObject {
+  readonly kind: 'xobject'
   /** The image XObject's reference (null when it is a direct object). */
   readonly ref: PdfRef | null
   readonly stream: PdfStream
+  readonly dict: ReadonlyMap<string, PdfObject>
   /** Resource names from the starting content to the image, e.g. `FRM/n2/Im0`. */
   readonly path: string
 }
+
+/** An inline image drawn by some content. */
+export interface DrawnInline {
+  readonly kind: 'inline'
+  readonly ref: null
+  /** Full key names, as an image XObject's dictionary (see inline-dict.ts). */
+  readonly dict: ReadonlyMap<string, PdfObject>
+  /** The data after its filters; null when unfiltered and too large to keep. */
+  readonly data: InlineData | null
+  /** Identifies the occurrence: the content stream and the offset of `BI` in it. */
+  readonly key: string
+  /** The forms from the starting content, then `inline#n` (n-th inline image there). */
+  readonly path: string
+}
+
+/** An image drawn by some content. */
+export type DrawnImage = DrawnXObject | DrawnInline
 
 /** Bounds of one walk. */
 export interface WalkLimits {
   readonly maxDepth: number
   readonly maxForms: number
+  /** Most image XObjects listed. */
   readonly maxImages: number
+  /** Most inline images listed (they are small and many: glyphs, scanned strips). */
+  readonly maxInlineImages: number
+  /** Most bytes of decoded inline image data kept. */
+  readonly maxInlineBytes: number
+  /** Most encoded bytes read by attempts to find where inline images end. */
+  readonly maxInlineWork: number
 }
 
-export const DEFAULT_WALK_LIMITS: WalkLimits = { maxDepth: 12, maxForms: 256, maxImages: 256 }
+export const DEFAULT_WALK_LIMITS: WalkLimits = {
+  maxDepth: 12,
+  maxForms: 256,
+  maxImages: 256,
+  maxInlineImages: 4096,
+  maxInlineBytes: 64 * 1024 * 1024,
+  maxInlineWork: 128 * 1024 * 1024,
+}
 
 /** The images found and the problems met on the way (unreadable streams, bounds reached). */
 export interface WalkResult {
@@ -32,6 +73,8 @@ export interface WalkResult {
 }
 
 type Dict = ReadonlyMap<string, PdfObject>
+
+const join = (path: string, name: string) => (path === '' ? name : `${path}/${name}`)
 
 /**
  * Collects the images drawn by `contents` (one stream or several, as a page's /Contents)
@@ -45,22 +88,66 @@ export function imagesDrawn(
   limits: WalkLimits = DEFAULT_WALK_LIMITS,
 ): WalkResult {
   const out: WalkResult = { images: [], problems: [] }
-  const state = { forms: 0, seen: new Set<string>() }
+  const state = { forms: 0, xobjects: 0, inline: 0, bytes: 0, work: limits.maxInlineWork }
+  const seen = new Set<string>()
   const note = (code: string, message: string) => {
     if (out.problems.length < 100) out.problems.push({ code, message })
   }
+  const noteError = (e: unknown) => {
+    if (!(e instanceof YrdError)) throw e
+    note(e.code, e.message)
+  }
 
-  const names = (streams: readonly PdfStream[]): string[] => {
-    const all: string[] = []
-    for (const s of streams) {
-      try {
-        all.push(...xobjectNamesDrawn(pdf.decodeStream(s, rev).data, limits.maxImages * 4))
-      } catch (e) {
-        if (!(e instanceof YrdError)) throw e
-        note(e.code, e.message)
-      }
+  /** What one stream draws; inline image decoding is charged to the file afterwards. */
+  const scan = (s: PdfStream, res: Dict | undefined): DrawOp<InlineImage>[] => {
+    let data: Uint8Array
+    try {
+      data = pdf.decodeStream(s, rev).data
+    } catch (e) {
+      noteError(e)
+      return []
     }
-    return all
+    const { perStream, remaining } = pdf.decodeBudget
+    const ctx: InlineContext = {
+      pdf,
+      rev,
+      resources: res,
+      budget: { perStream, remaining },
+      work: state.work,
+    }
+    const found = drawOps(data, {
+      maxDo: limits.maxImages * 16,
+      maxInline: limits.maxInlineImages,
+      inline: (d, at) => readInlineImage(d, at, ctx),
+    })
+    state.work = ctx.work
+    for (const p of found.problems) note(p.code, p.message)
+    try {
+      pdf.chargeDecoded(remaining - ctx.budget.remaining)
+    } catch (e) {
+      noteError(e)
+    }
+    return found.ops
+  }
+
+  /** Lists an inline image; false when a bound is reached (the walk then stops). */
+  const inline = (image: InlineImage, key: string, path: string): boolean => {
+    if (seen.has(key)) return true
+    const size = image.data?.data.length ?? 0
+    if (state.inline >= limits.maxInlineImages || state.bytes + size > limits.maxInlineBytes) {
+      note(
+        'limit.pdf.appearance-inline-images',
+        `more than ${limits.maxInlineImages} inline images or ${limits.maxInlineBytes} bytes ` +
+          `of them drawn / 绘制的内嵌图片超过 ${limits.maxInlineImages} 张或 ` +
+          `${limits.maxInlineBytes} 字节`,
+      )
+      return false
+    }
+    seen.add(key)
+    state.inline++
+    state.bytes += size
+    out.images.push({ kind: 'inline', ref: null, dict: image.dict, data: image.data, key, path })
+    return true
   }
 
   const visit = (
@@ -71,35 +158,48 @@ export function imagesDrawn(
     onPath: ReadonlySet<string>,
   ) => {
     const xobjects = pdf.deref(res?.get('XObject'), rev)
-    if (xobjects?.kind !== 'dict') return
-    for (const name of names(streams)) {
-      if (out.images.length >= limits.maxImages) {
-        note('limit.pdf.appearance-images', `more than ${limits.maxImages} images drawn`)
-        return
-      }
-      const entry = xobjects.entries.get(name)
-      const ref = entry?.kind === 'ref' ? entry.ref : null
-      const obj = pdf.deref(entry, rev)
-      if (obj?.kind !== 'stream') continue
-      const subtype = pdf.deref(obj.dict.get('Subtype'), rev)
-      const here = path === '' ? name : `${path}/${name}`
-      if (subtype?.kind === 'name' && subtype.value === 'Image') {
-        const key = ref ? `${ref.num} ${ref.gen}` : `@${obj.dataStart}`
-        if (!state.seen.has(key)) {
-          state.seen.add(key)
-          out.images.push({ ref, stream: obj, path: here })
-        }
-      } else if (subtype?.kind === 'name' && subtype.value === 'Form') {
-        const key = ref ? `${ref.num} ${ref.gen}` : `@${obj.dataStart}`
-        if (onPath.has(key)) continue
-        if (depth >= limits.maxDepth || state.forms >= limits.maxForms) {
-          note('limit.pdf.appearance-forms', `form XObjects nest deeper than the bound at ${here}`)
+    let n = 0
+    for (const s of streams) {
+      for (const op of scan(s, res)) {
+        if (op.kind === 'inline') {
+          if (!inline(op.image, `@${s.dataStart}#${op.offset}`, join(path, `inline#${++n}`))) {
+            return
+          }
           continue
         }
-        state.forms++
-        const own = pdf.deref(obj.dict.get('Resources'), rev)
-        const formRes = own?.kind === 'dict' ? own.entries : res
-        visit([obj], formRes, here, depth + 1, new Set([...onPath, key]))
+        if (xobjects?.kind !== 'dict') continue
+        if (state.xobjects >= limits.maxImages) {
+          note('limit.pdf.appearance-images', `more than ${limits.maxImages} images drawn`)
+          return
+        }
+        const name = op.name
+        const entry = xobjects.entries.get(name)
+        const ref = entry?.kind === 'ref' ? entry.ref : null
+        const obj = pdf.deref(entry, rev)
+        if (obj?.kind !== 'stream') continue
+        const subtype = pdf.deref(obj.dict.get('Subtype'), rev)
+        const here = join(path, name)
+        const key = ref ? `${ref.num} ${ref.gen}` : `@${obj.dataStart}`
+        if (subtype?.kind === 'name' && subtype.value === 'Image') {
+          if (!seen.has(key)) {
+            seen.add(key)
+            state.xobjects++
+            out.images.push({ kind: 'xobject', ref, stream: obj, dict: obj.dict, path: here })
+          }
+        } else if (subtype?.kind === 'name' && subtype.value === 'Form') {
+          if (onPath.has(key)) continue
+          if (depth >= limits.maxDepth || state.forms >= limits.maxForms) {
+            note(
+              'limit.pdf.appearance-forms',
+              `form XObjects nest deeper than the bound at ${here}`,
+            )
+            continue
+          }
+          state.forms++
+          const own = pdf.deref(obj.dict.get('Resources'), rev)
+          const formRes = own?.kind === 'dict' ? own.entries : res
+          visit([obj], formRes, here, depth + 1, new Set([...onPath, key]))
+        }
       }
     }
   }
