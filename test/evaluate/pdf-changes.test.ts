@@ -3,7 +3,7 @@ import { evaluatePdfChanges } from '../../src/evaluate/pdf-changes.js'
 import type { PdfChangesOptions } from '../../src/evaluate/pdf-changes-types.js'
 import { readPdf } from '../../src/formats/pdf/index.js'
 import { render } from '../../src/verdict/messages.js'
-import { baseDocument, page, stream, type PdfWriter } from '../formats/pdf/diff/pdf-writer.js'
+import { BASE, baseDocument, page, PdfWriter, stream } from '../formats/pdf/diff/pdf-writer.js'
 
 function judge(w: PdfWriter, signed = 0, opts: PdfChangesOptions = {}) {
   return evaluatePdfChanges(readPdf(w.bytes()), signed, opts)
@@ -91,6 +91,44 @@ describe('evaluatePdfChanges', () => {
     const p1 = judge(fillName(baseDocument()), 0, { docMdp: 1 })
     expect(p1.modifications).toBe('disallowed')
     expect(p1.findings[0]?.params).toMatchObject({ kind: 'form-fill', objects: '9, 16' })
+  })
+
+  it('a field filled within its signed /Rect is form filling, also over an underline', () => {
+    // The signed page draws the field's underline: the field's space is part of the design.
+    const underlined = () => {
+      const w = new PdfWriter()
+      const content = 'BT /F1 12 Tf 72 700 Td (Sign me) Tj ET 100 101 m 300 101 l S'
+      for (const [num, body] of Object.entries({ ...BASE, 4: stream('', content) })) {
+        w.obj(Number(num), body)
+      }
+      return w.commit()
+    }
+    const filled = judge(fillName(underlined()), 0, { docMdp: 2 })
+    expect(filled.modifications).toBe('allowed')
+    expect(codes(filled)).not.toContain('pdf.changes.overlap:failed')
+    // The same fill with the widget moved over the page's text is refused.
+    const moved = underlined()
+      .obj(16, stream('/Type /XObject /Subtype /Form /BBox [0 0 200 20]', 'BT (Bob) Tj ET'))
+      .obj(
+        9,
+        BASE_NAME.replace('[100 100 300 120]', '[60 690 260 710]').replace('10 0 R', '16 0 R'),
+      )
+      .commit()
+    expect(codes(judge(moved, 0, { docMdp: 2 }))).toContain('pdf.changes.overlap:failed')
+  })
+
+  it('refuses a fill whose new appearance uncovers what the signed one hid (shadow hide)', () => {
+    // At signing the field's appearance is a white box over the page's text.
+    const w = new PdfWriter()
+    const over = BASE_NAME.replace('[100 100 300 120]', '[60 690 260 710]')
+    const white = stream('/Type /XObject /Subtype /Form /BBox [0 0 200 20]', '1 g 0 0 200 20 re f')
+    for (const [num, body] of Object.entries({ ...BASE, 9: over, 10: white })) {
+      w.obj(Number(num), body)
+    }
+    w.commit()
+    const small = stream('/Type /XObject /Subtype /Form /BBox [0 0 200 20]', '')
+    w.obj(16, small).obj(9, over.replace('(Alice)', '(Bob)').replace('10 0 R', '16 0 R')).commit()
+    expect(codes(judge(w, 0, { docMdp: 2 }))).toContain('pdf.changes.overlay-removed:failed')
   })
 
   it('refuses filling a field locked by FieldMDP', () => {
