@@ -120,10 +120,11 @@ describe.runIf(have)('real signed PDFs through verify()', () => {
     const [first, second] = trusted.signatures
     expect(first!.checks.filter((c) => c.status === 'failed')).toEqual([])
     expect(first!.status).toBe('recognized')
-    // The second signer's self-signed certificate expired in 2018, before the signature:
-    // no valid path even with it as an anchor.
+    // The second signer's self-signed certificate expired in 2018, before the signature: even
+    // as an anchor it is expired, and that is the reason given.
     expect(second!.status).toBe('indeterminate')
-    expect(second!.checks.map((c) => c.code)).toContain('chain.no-path')
+    expect(second!.subIndication).toBe('OUT_OF_BOUNDS_NO_POE')
+    expect(second!.checks.map((c) => c.code)).toContain('chain.expired')
   })
 
   it('the signing time shown is the claimed one, never proof', async () => {
