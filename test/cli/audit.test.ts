@@ -37,4 +37,22 @@ describe('yrd-verify audit', () => {
     expect(r.out).toMatch(/UNLISTED  certificates\/stray\.pem/)
     expect(r.out.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 2 failed$/)
   })
+
+  it('fails a fixture whose verdict lacks a check its manifest entry says must fail', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yrd-audit-'))
+    cpSync(FIXTURES, dir, { recursive: true })
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))
+    type Entry = { file: string; failedChecks?: string[] }
+    const named = manifest.fixtures.filter((f: Entry) => f.failedChecks?.length)
+    expect(named.length).toBeGreaterThan(10)
+    const target = named.find((f: Entry) => f.file === 'pdf/truncated.pdf') as Entry
+    target.failedChecks = [...target.failedChecks!, 'pdf.gap.not-hex']
+    manifest.fixtures = [target]
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest))
+    const r = await runCli(['audit', dir, '--lang', 'en'])
+    const line = r.out.split('\n').find((l) => l.includes('pdf/truncated.pdf')) ?? ''
+    expect(line).toMatch(/^FAIL .*without pdf\.gap\.not-hex/)
+    expect(line).not.toMatch(/pdf\.truncated/)
+    expect(r.code).toBe(1)
+  })
 })

@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import type { Verdict } from '../../verdict/types.js'
 import { createVerifier, type Verifier } from '../../verifier.js'
 import { COMMON_OPTIONS, langOf, parse, VERIFY_OPTIONS } from '../args.js'
 import { maskPersonal } from '../mask.js'
@@ -19,7 +20,8 @@ export const AUDIT_HELP = `\
 Usage: yrd-verify audit [DIR] [--lang zh|en] [--html REPORT.html] [--unmask]
 
 Verifies every file listed in DIR/manifest.json (default DIR: fixtures) with its arguments,
-compares status and subIndication with the expectation, and prints one line per fixture and a
+compares status and subIndication with the expectation (and that every check code listed in
+its failedChecks is reported failed or indeterminate), and prints one line per fixture and a
 last line "N passed, M failed". Files the manifest does not list and entries whose file is
 missing are reported too. Exit 0 only when every fixture matches.
 
@@ -31,6 +33,8 @@ interface ManifestEntry {
   readonly file: string
   readonly args?: readonly string[]
   readonly expect: { readonly status: string; readonly subIndication: string | null }
+  /** Check codes the verdict must report as failed or indeterminate (what names the attack). */
+  readonly failedChecks?: readonly string[]
   readonly description?: { readonly zh: string; readonly en: string }
 }
 
@@ -67,6 +71,21 @@ async function listFiles(dir: string, base = dir, depth = 0): Promise<string[]> 
     }
   }
   return out
+}
+
+/** The codes of `want` that the verdict does not report as failed or indeterminate. */
+function missingChecks(verdict: Verdict, want: readonly string[] | undefined): string[] {
+  if (!want?.length) return []
+  const all = [
+    ...verdict.checks,
+    ...verdict.signatures.flatMap((s) => s.checks),
+    ...verdict.seals.flatMap((s) => s.checks),
+    ...verdict.certificates.flatMap((c) => c.checks),
+  ]
+  const refusing = new Set(
+    all.filter((c) => c.status === 'failed' || c.status === 'indeterminate').map((c) => c.code),
+  )
+  return want.filter((code) => !refusing.has(code))
 }
 
 /** Verifies one fixture with its own arguments (paths relative to the manifest's folder). */
@@ -112,7 +131,8 @@ export async function runAudit(argv: string[], rawOut: Output): Promise<number> 
     const r = await verifyFixture(dir, f, lang, html !== undefined, verifier)
     // An unreadable fixture has no verdict: it is reported with the exit code verify gives.
     const got = r.verdict ? `${r.verdict.status}/${r.verdict.subIndication ?? '-'}` : 'exit 3'
-    const ok = got === want
+    const missed = r.verdict ? missingChecks(r.verdict, f.failedChecks) : []
+    const ok = got === want && missed.length === 0
     if (html !== undefined) {
       results.push(r)
       rows.push({
@@ -127,7 +147,8 @@ export async function runAudit(argv: string[], rawOut: Output): Promise<number> 
     else failed++
     const mark = ok ? c.green('PASS') : c.red('FAIL')
     const about = f.description ? `  ${f.description[lang]}` : ''
-    out.out(`${mark}  ${f.file}  expected ${want}${ok ? '' : `, got ${got}`}${about}`)
+    const lacks = missed.length ? `, without ${missed.join(', ')} / 缺少检查项` : ''
+    out.out(`${mark}  ${f.file}  expected ${want}${ok ? '' : `, got ${got}${lacks}`}${about}`)
   }
   const present = new Set(await listFiles(dir))
   const missing = entries.filter((f) => !present.has(f.file)).map((f) => f.file)
