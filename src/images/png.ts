@@ -3,6 +3,7 @@
  * one IDAT, filter chosen per row by the smallest sum of absolute differences.
  */
 import { zlibSync } from 'fflate'
+import { concatBytes } from '../crypto/bytes.js'
 import { crc32 } from '../formats/zip/crc32.js'
 import type { Raster } from './raster.js'
 
@@ -93,11 +94,5 @@ export function encodePng(raster: Raster): Uint8Array {
     chunk('IDAT', idat),
     chunk('IEND', new Uint8Array(0)),
   ]
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let o = 0
-  for (const p of parts) {
-    out.set(p, o)
-    o += p.length
-  }
-  return out
+  return concatBytes(...parts)
 }

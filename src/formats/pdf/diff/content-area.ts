@@ -6,6 +6,7 @@
  * by boxes that hold the clip path. Bounded in operators, nesting, forms and fonts; what
  * cannot be bounded makes the area unknown, never smaller.
  */
+import { concatBytes } from '../../../crypto/bytes.js'
 import { YrdError } from '../../../errors.js'
 import { readRect, type Rect } from '../appearance/geometry.js'
 import type { PdfFile, PdfObject, PdfStream } from '../types.js'
@@ -78,13 +79,7 @@ class Interpreter {
       if (d.rawFilter) throw new AreaUnknown(`a content stream is ${d.rawFilter}-encoded`)
       parts.push(d.data, new Uint8Array([0x0a]))
     }
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-    let at = 0
-    for (const p of parts) {
-      out.set(p, at)
-      at += p.length
-    }
-    return out
+    return concatBytes(...parts)
   }
 
   run(data: Uint8Array, res: Dict | undefined, gs: GState, depth: number, on: Set<string>) {
