@@ -9,6 +9,7 @@ import type { Certificate } from '../pki/certificate.js'
 import type { RevocationSource } from '../pki/revocation-types.js'
 import { PATH_CODES, validateCertificatePath, type CertificateRevocation } from '../pki/validate.js'
 import type { Registry, RegistryAnchor, ServiceType, Vouching } from '../registry/index.js'
+import { YRD_PROVINCES } from '../formats/licence/divisions.js'
 import { limitOf, type VerifyLimits } from '../verify-limits.js'
 import { registerCodes, type Finding } from '../verdict/messages.js'
 import type { CertificateSummary, Province } from '../verdict/types.js'
@@ -189,9 +190,12 @@ export async function evaluateChain(
   if (!vouching) {
     findings.push({ code: 'certificate.trust-service-unknown', status: 'warning' })
   } else {
+    // Names in both languages: the English template uses the English ones.
     const params = {
       province: vouching.province.name,
+      provinceEn: YRD_PROVINCES[vouching.province.code]?.en ?? vouching.province.name,
       service: vouching.service.name.zh,
+      serviceEn: vouching.service.name.en,
       time: ctx.time.toISOString(),
     }
     if (vouching.status === 'granted') {

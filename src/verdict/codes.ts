@@ -27,12 +27,12 @@ export const CERTIFICATE_CODES = {
   },
   'certificate.trust-service': {
     zh: '信任锚属于{province}的“{service}”服务，在 {time} 处于授权状态',
-    en: 'The anchor belongs to the {province} service "{service}", granted at {time}',
+    en: 'The anchor belongs to the {provinceEn} service "{serviceEn}", granted at {time}',
   },
   'certificate.trust-service-withdrawn': {
     zh: '信任锚所属服务“{service}”（{province}）在 {time} 已被撤销授权，且无更早的存在证明',
     en:
-      'The anchor\'s service "{service}" ({province}) was withdrawn at {time}, ' +
+      'The anchor\'s service "{serviceEn}" ({provinceEn}) was withdrawn at {time}, ' +
       'with no earlier proof of existence',
   },
   'certificate.trust-service-unknown': {

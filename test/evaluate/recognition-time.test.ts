@@ -89,6 +89,11 @@ describe('a service granted at the proven signing time', () => {
         'validation time 2026-12-03T00:00:00.000Z was used (the claimed signing time ' +
         '2026-07-15T02:00:00Z is no proof)',
     )
+    // The chain check names the service and province in the language asked for.
+    const enChain = en.signatures[0]?.checks.find(
+      (c) => c.code === 'certificate.trust-service-withdrawn',
+    )?.message
+    expect(enChain).toMatch(/^The anchor's service "Zhejiang [^"]+" \(Zhejiang\) was withdrawn/)
     const zh = await verifyFixture('licences/service-withdrawn-before-signing.jws')
     expect(zh.checks.find((c) => c.code === 'policy.service-withdrawn')?.message).toBe(
       '签名链接的信任服务“浙江省电子证照签发服务（旧，已撤销）”已于 2026-06-01T00:00:00Z ' +
