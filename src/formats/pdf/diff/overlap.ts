@@ -138,11 +138,6 @@ export function findOverlaps(ctx: OverlapContext, changed: readonly Classified[]
     const rects = area.known ? area.rects : []
     shownNow.set(num, rects)
     if (rects.length === 0) continue
-    // A form field the signed revision already had, still at its signed /Rect, is filled in
-    // the space the signer gave it (viewers clip its appearance to that rectangle): whether
-    // filling is allowed is the DocMDP/FieldMDP judgement's. What its old appearance covered
-    // and the new one no longer does is still judged below (shadow hide by a form field).
-    if (subtype === 'Widget' && inSignedPlace(ctx, num, page, d)) continue
     const hit = overSigned(ctx, out, num, page, subtype, rects)
     if (hit) out.overlaps.push({ num, page, subtype, change: added ? 'added' : 'changed', ...hit })
     else if (added && hit === undefined) noteLarge(ctx, out, num, page, 'annotation', d.get('Rect'))
@@ -160,20 +155,6 @@ export function findOverlaps(ctx: OverlapContext, changed: readonly Classified[]
     out.removed.push({ num, page, subtype, at: hit.at })
   }
   return out
-}
-
-/** True when widget `num` was on `page` at signing with the /Rect it has now. */
-function inSignedPlace(
-  ctx: OverlapContext,
-  num: number,
-  page: number,
-  now: ReadonlyMap<string, PdfObject>,
-): boolean {
-  if (!ctx.signed.hadAnnotation(num, page)) return false
-  const then = entriesOf(objectAt(ctx.pdf, num, ctx.signed.rev))
-  const a = numbersOf(ctx.pdf.deref(now.get('Rect'), ctx.rev))
-  const b = then ? numbersOf(ctx.pdf.deref(then.get('Rect'), ctx.signed.rev)) : undefined
-  return !!a && !!b && a.length === 4 && b.length === 4 && a.every((v, i) => v === b[i])
 }
 
 /**
