@@ -26,6 +26,7 @@ export const VERIFY_OPTIONS = {
   trust: { type: 'string', multiple: true },
   at: { type: 'string' },
   password: { type: 'string' },
+  payload: { type: 'string' },
   crl: { type: 'string', multiple: true },
   ocsp: { type: 'string', multiple: true },
   online: { type: 'boolean' },

@@ -19,6 +19,7 @@ export interface VerifyValues {
   readonly trust?: string[] | undefined
   readonly at?: string | undefined
   readonly password?: string | undefined
+  readonly payload?: string | undefined
   readonly crl?: string[] | undefined
   readonly ocsp?: string[] | undefined
   readonly online?: boolean | undefined
@@ -76,5 +77,6 @@ export async function verifyOptionsFrom(values: VerifyValues): Promise<VerifyOpt
     ...(await onlineOptions(values.online === true)),
     time: timeOf(values.at) ?? new Date(),
     ...(values.password !== undefined ? { password: values.password } : {}),
+    ...(values.payload !== undefined ? { detachedPayload: await readInput(values.payload) } : {}),
   }
 }

@@ -19,7 +19,8 @@ import { verifyOptionsFrom } from '../verify-options.js'
 
 export const VERIFY_HELP = `Usage: yrd-verify verify FILE|DIR... [options]
 
-Verify certificates (PEM, DER, .p7b, .p12), seals, OFD and CMS files against the trust registry.
+Verify certificates (PEM, DER, .p7b, .p12), PDF, OFD, seals, CMS and signed JSON (JWS) licences
+against the trust registry.
 
 Options:
   --json                 print the verdict as JSON (an array for several files)
@@ -32,6 +33,7 @@ Options:
   --trust PEM            extra trust anchor (repeatable); vouches for no province
   --at ISO-TIME          validation time (default: now)
   --password PASS        password of a PKCS#12 file
+  --payload FILE         the payload of a detached JWS licence (its bytes as signed)
   --crl FILE             CRL to use (repeatable, DER or PEM)
   --ocsp FILE            OCSP response to use (repeatable, DER)
   --online               fetch CRLs and OCSP responses named in certificates
