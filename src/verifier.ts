@@ -9,7 +9,6 @@ import { createPkiCache } from './pki/cache.js'
 import type { Verdict } from './verdict/types.js'
 import {
   parseAnchors,
-  splitItems,
   verifyWith,
   type VerdictPicture,
   type VerifierShared,
@@ -34,23 +33,6 @@ export interface Verifier {
   ): Promise<{ verdict: Verdict; pictures: VerdictPicture[] }>
 }
 
-/** The instance's revocation inputs split once; none when they do not split (each call then
- *  reports the error as `verify()` does). */
-function fixedRevocation(defaults: VerifyOptions): Pick<VerifierShared, 'revocationInputs'> {
-  try {
-    return {
-      revocationInputs: {
-        crls: defaults.crls,
-        crlItems: splitItems(defaults.crls, 'X509 CRL'),
-        ocspResponses: defaults.ocspResponses,
-        ocspItems: splitItems(defaults.ocspResponses, 'OCSP RESPONSE'),
-      },
-    }
-  } catch {
-    return {}
-  }
-}
-
 /**
  * Creates a verifier whose calls share caches, for services and batch runs that verify many
  * inputs issued by the same few authorities. The instance's options are the defaults of each
@@ -66,7 +48,6 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
   const shared: VerifierShared = {
     cache: createChainCache(createPkiCache({ maxEntries: size }), size),
     anchors: parseAnchors(defaults.trustAnchors),
-    ...fixedRevocation(defaults),
   }
   const detailed = (input: Uint8Array, call: VerifyOptions = {}) =>
     verifyWith(input, { ...defaults, ...call }, shared)

@@ -57,16 +57,6 @@ export interface VerifierShared {
   readonly cache?: ChainCache
   /** The parsed `trustAnchors` of the instance's options, when the call does not set its own. */
   readonly anchors?: readonly Certificate[]
-  /**
-   * The instance's `crls` and `ocspResponses` as given, and their DER items split once at its
-   * creation (PEM bundles, concatenations): a call that keeps them does not split them again.
-   */
-  readonly revocationInputs?: {
-    readonly crls: readonly Uint8Array[] | undefined
-    readonly crlItems: readonly Uint8Array[]
-    readonly ocspResponses: readonly Uint8Array[] | undefined
-    readonly ocspItems: readonly Uint8Array[]
-  }
 }
 
 /** What an input looks like, from its content only (never its name). */
@@ -229,19 +219,13 @@ function chainContext(
       : parseAnchors(options.trustAnchors)
   const limits = options.limits ?? {}
   const fileSize = options.maxInputBytes
-  const fixed = shared.revocationInputs
   return {
     registry,
     extraAnchors: anchors,
     time,
-    crls:
-      fixed && options.crls === fixed.crls
-        ? [...fixed.crlItems]
-        : splitItems(options.crls, 'X509 CRL'),
-    ocspResponses:
-      fixed && options.ocspResponses === fixed.ocspResponses
-        ? [...fixed.ocspItems]
-        : splitItems(options.ocspResponses, 'OCSP RESPONSE'),
+    // Split on every call: a caller may add a newer CRL to the same array between calls.
+    crls: splitItems(options.crls, 'X509 CRL'),
+    ocspResponses: splitItems(options.ocspResponses, 'OCSP RESPONSE'),
     revocation: options.revocation ?? 'require',
     revocationSources: [...(options.revocationSources ?? [])],
     ...(options.fetchIssuers ? { fetchIssuers: options.fetchIssuers } : {}),

@@ -108,6 +108,17 @@ describe('createVerifier', () => {
     expect(detailed.verdict.subIndication).toBe('FORMAT_FAILURE')
   })
 
+  it('reads the revocation data of its options on every call (a CRL added later counts)', async () => {
+    const pdf = new Uint8Array(readFileSync(join(FIXTURES, 'pdf/310000-licence-rsa.pdf')))
+    const crl = new Uint8Array(readFileSync(join(FIXTURES, 'pki/310000/rsa/licence-issuer.crl')))
+    const crls: Uint8Array[] = []
+    const verifier = createVerifier({ crls, time: TIME, lang: 'en' })
+    expect((await verifier.verify(pdf)).subIndication).toBe('TRY_LATER')
+    // A service that adds the newest CRL to the array it configured must have it used.
+    crls.push(crl)
+    expect((await verifier.verify(pdf)).status).toBe('recognized')
+  })
+
   it('refuses bad limits and cache sizes at creation', () => {
     expect(() => createVerifier({ limits: { chainDepth: -1 } })).toThrow(/chainDepth/)
     expect(() => createVerifier({ cacheSize: 0 })).toThrow(RangeError)
