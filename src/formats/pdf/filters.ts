@@ -10,7 +10,8 @@ import { ascii85Decode, asciiHexDecode, lzwDecode, runLengthDecode } from './fil
 import { unpredict, type PredictorParams } from './predictor.js'
 import { pdfFormat } from './errors.js'
 
-const ALIASES: Record<string, string> = {
+/** Full names of the abbreviated filter names (inline images, ISO 32000-1 table 94). */
+export const FILTER_ALIASES: Readonly<Record<string, string>> = {
   Fl: 'FlateDecode',
   AHx: 'ASCIIHexDecode',
   A85: 'ASCII85Decode',
@@ -85,7 +86,7 @@ export function applyFilters(
   let cur = data
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!
-    const name = ALIASES[step.name] ?? step.name
+    const name = FILTER_ALIASES[step.name] ?? step.name
     if (IMAGE_FILTERS.has(name)) {
       if (i !== steps.length - 1) {
         throw pdfFormat('filter', `${name} is not the last filter`, `${name} 不是最后一个过滤器`)

@@ -6,6 +6,7 @@
  */
 import { isWhite } from '../chars.js'
 import { pdfFormat } from '../errors.js'
+import { FILTER_ALIASES } from '../filters.js'
 import { PdfLexer } from '../lexer.js'
 import type { PdfFile, PdfObject } from '../types.js'
 
@@ -21,16 +22,6 @@ const KEYS: Readonly<Record<string, string>> = {
   IM: 'ImageMask',
   I: 'Interpolate',
   W: 'Width',
-}
-
-const FILTERS: Readonly<Record<string, string>> = {
-  AHx: 'ASCIIHexDecode',
-  A85: 'ASCII85Decode',
-  LZW: 'LZWDecode',
-  Fl: 'FlateDecode',
-  RL: 'RunLengthDecode',
-  CCF: 'CCITTFaxDecode',
-  DCT: 'DCTDecode',
 }
 
 const SPACES: Readonly<Record<string, string>> = {
@@ -93,7 +84,7 @@ export function readInlineDict(
 
 function expandFilters(obj: PdfObject): PdfObject {
   const one = (o: PdfObject): PdfObject =>
-    o.kind === 'name' ? { kind: 'name', value: FILTERS[o.value] ?? o.value } : o
+    o.kind === 'name' ? { kind: 'name', value: FILTER_ALIASES[o.value] ?? o.value } : o
   return obj.kind === 'array' ? { kind: 'array', items: obj.items.map(one) } : one(obj)
 }
 

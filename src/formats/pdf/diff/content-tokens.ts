@@ -54,7 +54,8 @@ function readWord(data: Uint8Array, lex: PdfLexer): string {
  * Calls `visit` for every operator of `data`, in order; stops early when `visit` returns
  * false. Stray closing delimiters are skipped, as viewers do.
  * @example
- * forEachOp(bytes('1 0 0 1 5 5 cm'), (o) => { console.log(o.op); return true }) // cm
+ * const ops: string[] = []
+ * forEachOp(bytes('1 0 0 1 5 5 cm'), (o) => ops.push(o.op) > 0) // ops: ['cm']
  */
 export function forEachOp(data: Uint8Array, visit: (op: ContentOp) => boolean): void {
   const lex = new PdfLexer(data, -1, MAX_OPERAND_DEPTH)
