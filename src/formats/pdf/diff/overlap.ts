@@ -135,7 +135,12 @@ export function findOverlaps(ctx: OverlapContext, changed: readonly Classified[]
     }
     const subtype = subtypeOf(ctx.pdf, d, ctx.rev)
     const area = annotationArea(ctx.pdf, d, ctx.rev, ctx.signed.box(page))
-    const rects = area.known ? area.rects : []
+    // annotationArea falls back to the whole /Rect; an unknown area is never "shows nothing".
+    if (!area.known) {
+      out.unknown.push({ num, page, subtype, reason: area.reason })
+      continue
+    }
+    const rects = area.rects
     shownNow.set(num, rects)
     if (rects.length === 0) continue
     const hit = overSigned(ctx, out, num, page, subtype, rects)
