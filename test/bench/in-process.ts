@@ -37,7 +37,7 @@ export interface LicenceRates {
 
 /** Steady-state calls per second: half a second of warm-up (V8 optimises hot code only after
  *  many calls), then `seconds` measured. */
-async function rate(fn: () => Promise<unknown>, seconds: number): Promise<number> {
+export async function steadyRate(fn: () => Promise<unknown>, seconds: number): Promise<number> {
   const warm = performance.now()
   while (performance.now() - warm < 500) await fn()
   let n = 0
@@ -89,7 +89,7 @@ async function recorded(
 async function bound(requests: Recorded, seconds: number) {
   if (requests.primitives.length + requests.fronted.length === 0) return Number.POSITIVE_INFINITY
   const backend = getCryptoBackend()
-  return rate(async () => {
+  return steadyRate(async () => {
     for (const r of requests.primitives) await backend.verify(r)
     for (const r of requests.fronted) await verifySignature(r)
   }, seconds)
@@ -126,8 +126,8 @@ export async function measureInProcess(
   const cachedRequests = await recorded(() => verifier.verify(bytes), extra)
   return {
     status: String(first.status),
-    plain: await rate(() => verify(bytes, options), seconds),
-    cached: await rate(() => verifier.verify(bytes), seconds),
+    plain: await steadyRate(() => verify(bytes, options), seconds),
+    cached: await steadyRate(() => verifier.verify(bytes), seconds),
     signaturesPlain: plainRequests.primitives.length + plainRequests.fronted.length,
     signaturesCached: cachedRequests.primitives.length + cachedRequests.fronted.length,
     boundPlain: await bound(plainRequests, seconds),
