@@ -5,15 +5,9 @@
  */
 import { zlibSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { businessLicence } from '../../fixtures/make/ofd-licence.js'
 import { esId } from '../../fixtures/make/ofd-seals.js'
 import { stampImage } from '../../fixtures/make/pdf-content.js'
-import { signField } from '../../fixtures/make/pdf-fields.js'
-import { LicencePdf } from '../../fixtures/make/pdf-licence.js'
-import { cmsContents } from '../../fixtures/make/pdf-sign.js'
-import { PROVINCES } from '../../fixtures/make/pki-names.js'
 import { stampPng } from '../../fixtures/make/png.js'
-import { signerFromKeyFile } from '../../fixtures/make/signer.js'
 import { evaluatePdfAppearances } from '../../src/evaluate/pdf-appearance.js'
 import { findSignatures, readPdf } from '../../src/formats/pdf/index.js'
 import { decodePng } from '../../src/images/png-decode.js'
@@ -21,9 +15,9 @@ import { aggregate } from '../../src/verdict/aggregate.js'
 import type { Finding } from '../../src/verdict/messages.js'
 import { render } from '../../src/verdict/messages.js'
 import { verify } from '../../src/verify.js'
-import { certDer, repo } from '../fixtures/helpers.js'
 import { buildPdf, flate, rgbOf, type Body } from '../formats/pdf/appearance/build-pdf.js'
-import { AT, fixture } from './licence-helpers.js'
+import { AT } from './licence-helpers.js'
+import { SH, SH_ISSUER_CRLS, shanghaiLicence, signAsShanghaiIssuer } from './signed-licence-pdf.js'
 
 const codes = (fs: readonly Finding[]) => fs.map((f) => `${f.code}:${f.status}`)
 
@@ -184,36 +178,18 @@ describe('inline images in signature appearances', () => {
 
 /** A Shanghai licence PDF signed by the licence issuer; its page also draws `extra`. */
 function signedLicence(extra: Uint8Array): Uint8Array {
-  const doc = new LicencePdf({ licence: businessLicence(sh, 1), label: 'inline', xref: 'table' })
+  const doc = shanghaiLicence('inline')
   const s = doc.w.alloc()
   doc.w.stream(s, {}, extra)
   doc.contents.push(s)
-  signField(doc, {
-    fieldName: 'Signature1',
-    subFilter: 'adbe.pkcs7.detached',
-    signingTime,
-    stamp: esId(sh.code, 90),
-    contents: cmsContents({
-      profile: 'pkcs7',
-      signer: issuer,
-      certificates: [issuer.cert, issuerCa],
-      signingTime,
-    }),
-  })
+  signAsShanghaiIssuer(doc)
   return doc.w.bytes()
 }
 
-const sh = PROVINCES.find((p) => p.code === '310000')!
-const issuer = {
-  cert: certDer('fixtures/pki/310000/rsa/licence-org.pem'),
-  key: signerFromKeyFile(repo('fixtures/pki/keys/310000/rsa/licence-issuer-leaf.pem')),
-}
-const issuerCa = certDer('fixtures/pki/310000/rsa/licence-issuer.pem')
-const crls = [fixture('pki/310000/rsa/licence-issuer.crl')]
-const signingTime = new Date('2025-12-15T02:30:00Z')
+const crls = SH_ISSUER_CRLS
 
 describe('a signed licence whose page draws an inline image', () => {
-  const label = esId(sh.code, 91)
+  const label = esId(SH.code, 91)
 
   it('is refused when the inline image is a red seal (Up predictor, /DP)', async () => {
     const img = stampImage(label)

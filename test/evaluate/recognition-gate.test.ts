@@ -4,65 +4,27 @@
  * refusal of validation keeps it out, even when every signature validates.
  */
 import { describe, expect, it } from 'vitest'
-import { businessLicence } from '../../fixtures/make/ofd-licence.js'
 import { esId } from '../../fixtures/make/ofd-seals.js'
-import { signField } from '../../fixtures/make/pdf-fields.js'
-import { LicencePdf } from '../../fixtures/make/pdf-licence.js'
-import { array, dict, ref, text } from '../../fixtures/make/pdf-objects.js'
-import { cmsContents } from '../../fixtures/make/pdf-sign.js'
-import { PROVINCES } from '../../fixtures/make/pki-names.js'
-import { signerFromKeyFile } from '../../fixtures/make/signer.js'
+import { appendAnnotation } from '../../fixtures/make/pdf-fields.js'
+import { dict, ref } from '../../fixtures/make/pdf-objects.js'
 import type { Verdict } from '../../src/verdict/types.js'
 import { verify } from '../../src/verify.js'
-import { certDer, repo } from '../fixtures/helpers.js'
-import { AT, fixture, MANIFEST, verifyFixture } from './licence-helpers.js'
+import { AT, MANIFEST, verifyFixture } from './licence-helpers.js'
+import { SH, SH_ISSUER_CRLS, shanghaiLicence, signAsShanghaiIssuer } from './signed-licence-pdf.js'
 
-const sh = PROVINCES.find((p) => p.code === '310000')!
-const issuer = {
-  cert: certDer('fixtures/pki/310000/rsa/licence-org.pem'),
-  key: signerFromKeyFile(repo('fixtures/pki/keys/310000/rsa/licence-issuer-leaf.pem')),
-}
-const issuerCa = certDer('fixtures/pki/310000/rsa/licence-issuer.pem')
-const crls = [fixture('pki/310000/rsa/licence-issuer.crl')]
-const signingTime = new Date('2025-12-15T02:30:00Z')
+const crls = SH_ISSUER_CRLS
 
 /** A Shanghai licence PDF signed by the licence issuer, optionally with a stamp added later. */
 function licencePdf(stampAddedLater: boolean): Uint8Array {
-  const doc = new LicencePdf({ licence: businessLicence(sh, 1), label: 'gate', xref: 'table' })
-  signField(doc, {
-    fieldName: 'Signature1',
-    subFilter: 'adbe.pkcs7.detached',
-    signingTime,
-    stamp: esId(sh.code, 90),
-    contents: cmsContents({
-      profile: 'pkcs7',
-      signer: issuer,
-      certificates: [issuer.cert, issuerCa],
-      signingTime,
-    }),
-  })
+  const doc = shanghaiLicence('gate')
+  signAsShanghaiIssuer(doc)
   if (stampAddedLater) {
     // A later revision: a Stamp annotation whose appearance is a red seal picture.
-    const picture = doc.image(esId(sh.code, 91))
+    const picture = doc.image(esId(SH.code, 91))
     const ap = doc.form(120, 120, 'q 120 0 0 120 0 0 cm /Im0 Do Q\n', {
       XObject: dict({ Im0: ref(picture) }),
     })
-    const annot = doc.w.alloc()
-    doc.w.object(
-      annot,
-      dict({
-        Type: '/Annot',
-        Subtype: '/Stamp',
-        Rect: array([380, 300, 500, 420]),
-        Contents: text('stamp'),
-        P: ref(doc.page),
-        F: 4,
-        AP: dict({ N: ref(ap) }),
-      }),
-    )
-    doc.annots.push(annot)
-    doc.w.object(doc.page, doc.pageBody())
-    doc.end()
+    appendAnnotation(doc, { subtype: 'Stamp', rect: [380, 300, 500, 420], contents: 'stamp', ap })
   }
   return doc.w.bytes()
 }
