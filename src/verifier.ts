@@ -5,6 +5,7 @@
  * hit gives the verdict a miss would: see src/pki/cache.ts.
  */
 import { createChainCache } from './evaluate/chain.js'
+import { DerItemsMemo } from './evaluate/der-inputs.js'
 import { createPkiCache } from './pki/cache.js'
 import type { Verdict } from './verdict/types.js'
 import {
@@ -48,6 +49,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
   const shared: VerifierShared = {
     cache: createChainCache(createPkiCache({ maxEntries: size }), size),
     anchors: parseAnchors(defaults.trustAnchors),
+    inputs: new DerItemsMemo(),
   }
   const detailed = (input: Uint8Array, call: VerifyOptions = {}) =>
     verifyWith(input, { ...defaults, ...call }, shared)

@@ -3,7 +3,7 @@
  * seal or certificate through the shared steps, and fold the results into one verdict.
  */
 import type { ChainCache, ChainContext } from './evaluate/chain.js'
-import { derItems } from './evaluate/der-inputs.js'
+import { derItems, type DerItemsMemo } from './evaluate/der-inputs.js'
 import { empty, evaluateRoute, type Evaluated, type Route } from './evaluate/dispatch.js'
 import { evaluateLicence } from './evaluate/licence.js'
 import { recognise } from './evaluate/recognition.js'
@@ -57,6 +57,8 @@ export interface VerifierShared {
   readonly cache?: ChainCache
   /** The parsed `trustAnchors` of the instance's options, when the call does not set its own. */
   readonly anchors?: readonly Certificate[]
+  /** The DER items of the CRL and OCSP inputs, split once while their bytes stay the same. */
+  readonly inputs?: DerItemsMemo
 }
 
 /** What an input looks like, from its content only (never its name). */
@@ -223,9 +225,11 @@ function chainContext(
     registry,
     extraAnchors: anchors,
     time,
-    // Split on every call: a caller may add a newer CRL to the same array between calls.
-    crls: splitItems(options.crls, 'X509 CRL'),
-    ocspResponses: splitItems(options.ocspResponses, 'OCSP RESPONSE'),
+    // Looked at on every call: a caller may add a newer CRL to the same array between calls.
+    crls: shared.inputs?.itemsOf(options.crls, 'X509 CRL') ?? splitItems(options.crls, 'X509 CRL'),
+    ocspResponses:
+      shared.inputs?.itemsOf(options.ocspResponses, 'OCSP RESPONSE') ??
+      splitItems(options.ocspResponses, 'OCSP RESPONSE'),
     revocation: options.revocation ?? 'require',
     revocationSources: [...(options.revocationSources ?? [])],
     ...(options.fetchIssuers ? { fetchIssuers: options.fetchIssuers } : {}),

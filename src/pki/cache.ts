@@ -85,9 +85,21 @@ export function createPkiCache(sizes: PkiCacheSizes = {}): PkiCache {
   }
 }
 
+/** Digests of byte arrays this library owns and never changes (see rememberDigest). */
+const owned = new WeakMap<Uint8Array, string>()
+
 /** Hex SHA-256 of some DER bytes (cache keys). */
 export function derDigest(der: Uint8Array): string {
-  return toHex(hash('SHA-256', der))
+  return owned.get(der) ?? toHex(hash('SHA-256', der))
+}
+
+/**
+ * Remembers the digest of `der`, an array the library made and nothing changes afterwards
+ * (never a caller's array, which may be refilled in place); returns it.
+ */
+export function rememberDigest(der: Uint8Array, digest?: string): Uint8Array {
+  owned.set(der, digest ?? toHex(hash('SHA-256', der)))
+  return der
 }
 
 /**

@@ -119,6 +119,19 @@ describe('createVerifier', () => {
     expect((await verifier.verify(pdf)).status).toBe('recognized')
   })
 
+  it('reads a CRL again when the caller refills its array in place', async () => {
+    const pdf = new Uint8Array(readFileSync(join(FIXTURES, 'pdf/310000-licence-rsa.pdf')))
+    const crl = new Uint8Array(readFileSync(join(FIXTURES, 'pki/310000/rsa/licence-issuer.crl')))
+    const original = crl.slice()
+    const verifier = createVerifier({ crls: [crl], time: TIME, lang: 'en' })
+    expect((await verifier.verify(pdf)).status).toBe('recognized')
+    // The same array, now holding a CRL that does not parse: revocation is unknown.
+    crl.fill(0x41)
+    expect((await verifier.verify(pdf)).subIndication).toBe('TRY_LATER')
+    crl.set(original)
+    expect((await verifier.verify(pdf)).status).toBe('recognized')
+  })
+
   it('refuses bad limits and cache sizes at creation', () => {
     expect(() => createVerifier({ limits: { chainDepth: -1 } })).toThrow(/chainDepth/)
     expect(() => createVerifier({ cacheSize: 0 })).toThrow(RangeError)

@@ -4,7 +4,7 @@
  * extension and it is current at the validation time; delta CRLs are applied to the complete
  * CRL they extend; the reasons covered must add up to all reasons for a 'good' answer.
  */
-import { derDigest, type PkiCache } from '../cache.js'
+import { derDigest, rememberDigest, type PkiCache } from '../cache.js'
 import type { Certificate } from '../certificate.js'
 import type { RevocationQuery, RevocationSource, RevocationStatus } from '../revocation-types.js'
 import { derBlocks } from '../path/input.js'
@@ -52,7 +52,8 @@ function parseOne(der: Uint8Array, cache: PkiCache | undefined): Crl | null {
   if (hit !== undefined) return hit
   let crl: Crl | null = null
   try {
-    crl = parseCrl(der)
+    // A cached CRL is parsed from a copy: the caller's array may be refilled later.
+    crl = parseCrl(cache ? rememberDigest(der.slice(), key) : der)
   } catch {
     // A CRL that does not parse is no evidence; it is ignored.
   }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { setCryptoBackend } from '../../../src/crypto/backend.js'
 import { nodeCryptoBackend } from '../../../src/crypto/node-backend.js'
 import { parseCertificate } from '../../../src/pki/certificate.js'
+import { createPkiCache } from '../../../src/pki/cache.js'
 import { createCrlSource } from '../../../src/pki/crl/source.js'
 import { validateCertificatePath } from '../../../src/pki/validate.js'
 import { int, seq, tlv } from '../path/helpers/der.js'
@@ -36,6 +37,26 @@ describe('CRL revocation through validateCertificatePath', () => {
     expect(r.reason).toBe('chain.revoked')
     expect(r.subIndication).toBe('REVOKED')
     expect(r.revocation.find((x) => x.index === 0)?.status.reason).toBe('keyCompromise')
+  })
+
+  it('a cached CRL keeps its bytes when the array it came from is refilled', async () => {
+    const s = setup()
+    const cache = createPkiCache()
+    const revoking = makeCrl({ issuer: s.ca, revoked: [{ serial: 30, reason: 1 }] })
+    const first = revoking.slice()
+    const check = (crl: Uint8Array) =>
+      validateCertificatePath({
+        certificate: s.leaf.der,
+        intermediates: [s.ca.der],
+        trustAnchors: [s.root.der],
+        crls: [s.rootCrl, crl],
+        time: T,
+        cache,
+      })
+    expect((await check(first)).reason).toBe('chain.revoked')
+    first.fill(0)
+    // The same CRL in another array hits the cache, whose copy the refill did not touch.
+    expect((await check(revoking.slice())).reason).toBe('chain.revoked')
   })
 
   it('reports a revoked CA as REVOKED_CA_NO_POE', async () => {
