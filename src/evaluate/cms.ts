@@ -46,6 +46,8 @@ export interface CmsEvaluationOptions extends CmsContentSource {
   readonly serviceTypes?: readonly ServiceType[]
   /** Which SignerInfo to verify (default 0). */
   readonly signerIndex?: number
+  /** The SignedData of `der`, when the caller has parsed it already (with zero padding allowed). */
+  readonly parsed?: SignedData
 }
 
 /** The evaluation of one CMS signature. */
@@ -146,7 +148,7 @@ export async function evaluateCmsSignature(
 ): Promise<CmsEvaluation> {
   let sd: SignedData
   try {
-    sd = parseSignedData(der, { allowZeroPadding: true })
+    sd = opts.parsed ?? parseSignedData(der, { allowZeroPadding: true })
   } catch (e) {
     return { ...result(opts, [formatFailure(e)], lang), signatureValue: new Uint8Array(0) }
   }

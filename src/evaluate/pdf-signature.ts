@@ -7,7 +7,7 @@
 import { hash } from '../crypto/hash.js'
 import { looksLikeSignedData } from '../formats/cms/sniff.js'
 import { sniffSes } from '../formats/ses/index.js'
-import { parseSignedData } from '../pki/cms/signed-data.js'
+import { parseSignedData, type SignedData } from '../pki/cms/signed-data.js'
 import { TST_INFO_OID } from '../pki/timestamp/tst-info.js'
 import { aggregate, type Outcome } from '../verdict/aggregate.js'
 import { render, type Finding, type Lang } from '../verdict/messages.js'
@@ -126,8 +126,10 @@ export async function evaluatePreparedSignature(
     let eContentType: string | undefined
     let eContent: Uint8Array | undefined
     let bare = false
+    let parsed: SignedData | undefined
     try {
       const sd = parseSignedData(value, { allowZeroPadding: true })
+      parsed = sd
       eContentType = sd.eContentType
       eContent = sd.eContent
       bare = sd.signers.some((s) => !s.signedAttrsDer)
@@ -152,6 +154,7 @@ export async function evaluatePreparedSignature(
       id: p.id,
       digestOf,
       ...(content ? { content } : {}),
+      ...(parsed ? { parsed } : {}),
     })
     const own = source.finding ? [render(source.finding, lang)] : []
     const base: Base = {
