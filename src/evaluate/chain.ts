@@ -92,10 +92,36 @@ function usefulAnchors(
   leaf: Certificate,
   pool: readonly Certificate[],
 ): Certificate[] {
-  const issuers = new Set([leaf, ...pool].map((c) => c.issuer.key))
-  return anchors
-    .filter((a) => a.sha256 === leaf.sha256 || issuers.has(a.subjectKey))
-    .map((a) => a.certificate)
+  const index = indexOf(anchors)
+  const picked = new Set<number>(index.byDigest.get(leaf.sha256))
+  for (const c of [leaf, ...pool])
+    for (const i of index.bySubject.get(c.issuer.key) ?? []) picked.add(i)
+  // In the registry's order, as path building saw them before the index existed.
+  return [...picked].sort((x, y) => x - y).map((i) => anchors[i]!.certificate)
+}
+
+/** Positions of a registry's anchors by digest and by subject name. */
+interface AnchorIndex {
+  readonly byDigest: ReadonlyMap<string, readonly number[]>
+  readonly bySubject: ReadonlyMap<string, readonly number[]>
+}
+
+/** Indexes of anchor lists; a registry returns the same frozen list for the same types. */
+const anchorIndexes = new WeakMap<readonly RegistryAnchor[], AnchorIndex>()
+
+function indexOf(anchors: readonly RegistryAnchor[]): AnchorIndex {
+  const known = Object.isFrozen(anchors) ? anchorIndexes.get(anchors) : undefined
+  if (known) return known
+  const byDigest = new Map<string, number[]>()
+  const bySubject = new Map<string, number[]>()
+  anchors.forEach((a, i) => {
+    byDigest.set(a.sha256, [...(byDigest.get(a.sha256) ?? []), i])
+    bySubject.set(a.subjectKey, [...(bySubject.get(a.subjectKey) ?? []), i])
+  })
+  const index = { byDigest, bySubject }
+  // Only a frozen list cannot change under its index.
+  if (Object.isFrozen(anchors)) anchorIndexes.set(anchors, index)
+  return index
 }
 
 /** A certificate's identity for verdicts. */
