@@ -8,7 +8,9 @@ import { setCryptoBackend } from './crypto/backend.js'
 import { nodeCryptoBackend } from './crypto/node-backend.js'
 import { setByteFinderFactory } from './formats/pdf/byte-finder.js'
 import { setNativeInflate } from './formats/pdf/filters.js'
+import { setHexDigitsDecoder } from './formats/pdf/hex-digits.js'
 import { nodeByteFinder } from './node/byte-finder.js'
+import { nodeHexDigits } from './node/hex-digits.js'
 import { nodeInflate } from './node/inflate.js'
 import { PagedFile } from './node/paged-file.js'
 import { ascii, indexOfBytes } from './formats/pdf/bytes.js'
@@ -20,13 +22,14 @@ let installed = false
 
 /**
  * Makes the library use Node's native crypto (and Node's native byte search for the PDF
- * scans and zlib for Flate streams). Called on import of this entry.
+ * scans, zlib for Flate streams and Buffer's hex codec for long hex strings). Called on import of this entry.
  */
 export function installNodeCrypto(): void {
   if (installed) return
   setCryptoBackend(nodeCryptoBackend)
   setByteFinderFactory(nodeByteFinder)
   setNativeInflate(nodeInflate)
+  setHexDigitsDecoder(nodeHexDigits)
   installed = true
 }
 

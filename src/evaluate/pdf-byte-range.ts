@@ -81,8 +81,9 @@ export function checkGap(
   const { b, c } = range
   const inner = c - b - 2
   const passed: Finding = { code: 'pdf.gap', status: 'passed', params: { length: inner / 2 } }
-  // The usual case in one pass: the gap is the parsed hex /Contents token, digit for digit
-  // (every pair a hex digit pair equal to the parsed byte). Anything else is classified below.
+  // The usual case: the gap is the parsed hex /Contents token, digit for digit (the lexer
+  // read it from these very bytes as digits only, or every pair is compared with the parsed
+  // byte). Anything else is classified below.
   if (
     contents?.kind === 'string' &&
     contents.hex &&
@@ -90,7 +91,7 @@ export function checkGap(
     contents.end === c &&
     bytes[b] === 0x3c &&
     bytes[c - 1] === 0x3e &&
-    hexEquals(bytes, b + 1, c - 1, contents.bytes)
+    (contents.compact === true || hexEquals(bytes, b + 1, c - 1, contents.bytes))
   ) {
     return passed
   }

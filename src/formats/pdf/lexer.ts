@@ -13,6 +13,38 @@ import {
   isDigit,
   WS_TABLE,
 } from './chars.js'
+import { decodeHexDigits } from './hex-digits.js'
+
+/** The bytes [from, to) as a string of the same char codes (number text). */
+function latin1(b: Uint8Array, from: number, to: number): string {
+  let s = ''
+  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]!)
+  return s
+}
+
+/** Recently read names, by a hash of their bytes: the same few names fill every file. */
+const NAME_SLOTS = 1024
+const names: string[] = new Array<string>(NAME_SLOTS).fill('')
+
+/** The name whose bytes are [from, to) (no `#` escapes), shared with earlier reads. */
+function internedName(b: Uint8Array, from: number, to: number): string {
+  if (to - from > 32) return latin1(b, from, to)
+  let h = to - from
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + b[i]!) | 0
+  const slot = h & (NAME_SLOTS - 1)
+  const known = names[slot]!
+  if (known.length === to - from) {
+    let same = true
+    for (let i = 0; i < known.length && same; i++) same = known.charCodeAt(i) === b[from + i]
+    if (same) return known
+  }
+  const s = latin1(b, from, to)
+  names[slot] = s
+  return s
+}
+
+/** The bytes that `\n`, `\r`, `\t`, `\b` and `\f` stand for in literal strings. */
+const ESCAPES: Readonly<Record<number, number>> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12 }
 
 /** A cursor over bytes that reads PDF tokens and objects. */
 export class PdfLexer {
@@ -159,13 +191,24 @@ export class PdfLexer {
 
   private readName(): string {
     const b = this.buf
-    this.pos++
+    const start = ++this.pos
+    let p = start
+    let escaped = false
+    while (p < b.length && !isBoundary(b[p])) {
+      if (b[p] === 35) escaped = true
+      p++
+    }
+    if (!escaped) {
+      this.pos = p
+      return internedName(b, start, p)
+    }
     let s = ''
-    while (this.pos < b.length && !isBoundary(b[this.pos])) {
+    while (this.pos < p) {
       const c = b[this.pos]!
       if (c === 35) {
         const hi = hexValue(b[this.pos + 1])
         const lo = hexValue(b[this.pos + 2])
+        // An escape reaching past the token's end is not one (the end is a boundary byte).
         if (hi >= 0 && lo >= 0) {
           s += String.fromCharCode(hi * 16 + lo)
           this.pos += 3
@@ -182,13 +225,18 @@ export class PdfLexer {
     const b = this.buf
     const start = this.pos
     let p = this.pos
-    if (b[p] === 43 || b[p] === 45) p++
+    const signed = b[p] === 43 || b[p] === 45
+    if (signed) p++
     let digits = 0
     let dot = false
+    // Plain integers are summed as they are read; anything else goes through Number().
+    let whole = 0
     while (p < b.length) {
       const c = b[p]!
-      if (isDigit(c)) digits++
-      else if (c === 46 && !dot) dot = true
+      if (isDigit(c)) {
+        digits++
+        whole = whole * 10 + (c - 48)
+      } else if (c === 46 && !dot) dot = true
       else break
       p++
     }
@@ -196,12 +244,11 @@ export class PdfLexer {
       this.pos = start
       throw this.fail('malformed number')
     }
-    let text = ''
-    for (let i = start; i < p; i++) text += String.fromCharCode(b[i]!)
-    const value = Number(text)
+    const plain = !signed && !dot && digits <= 15
+    const value = plain ? whole : Number(latin1(b, start, p))
     if (!Number.isFinite(value)) throw this.fail('malformed number')
     this.pos = p
-    if (!dot && text[0] !== '+' && text[0] !== '-' && Number.isSafeInteger(value)) {
+    if (!dot && !signed && Number.isSafeInteger(value)) {
       const save = this.pos
       const gen = this.readUint()
       if (gen !== null && this.keyword('R')) return { kind: 'ref', ref: { num: value, gen } }
@@ -218,6 +265,21 @@ export class PdfLexer {
     const b = this.buf
     const start = this.pos
     this.pos++
+    // Most strings hold no escape, nested parenthesis or CR: their bytes are taken as they are.
+    for (let p = this.pos; p < b.length; p++) {
+      const c = b[p]
+      if (c === 41) {
+        this.pos = p + 1
+        return {
+          kind: 'string',
+          bytes: b.slice(start + 1, p),
+          hex: false,
+          start: this.fileOffset(start),
+          end: this.fileOffset(this.pos),
+        }
+      }
+      if (c === 92 || c === 40 || c === 13) break
+    }
     const out: number[] = []
     let nest = 1
     for (;;) {
@@ -230,8 +292,8 @@ export class PdfLexer {
         const e = b[this.pos]
         if (e === undefined) throw this.fail('unterminated string')
         this.pos++
-        const map: Record<number, number> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12 }
-        if (map[e] !== undefined) out.push(map[e])
+        const mapped = ESCAPES[e]
+        if (mapped !== undefined) out.push(mapped)
         else if (e >= 48 && e <= 55) {
           let v = e - 48
           for (let k = 0; k < 2 && (b[this.pos] ?? 0) >= 48 && (b[this.pos] ?? 0) <= 55; k++) {
@@ -265,6 +327,20 @@ export class PdfLexer {
     this.pos++
     const end = b.indexOf(62, this.pos)
     if (end < 0) throw this.fail('unterminated hex string')
+    if (((end - this.pos) & 1) === 0) {
+      const digits = decodeHexDigits(b, this.pos, end)
+      if (digits !== undefined) {
+        this.pos = end + 1
+        return {
+          kind: 'string',
+          bytes: digits,
+          hex: true,
+          compact: true,
+          start: this.fileOffset(start),
+          end: this.fileOffset(this.pos),
+        }
+      }
+    }
     const out = new Uint8Array((end - this.pos + 1) >> 1)
     const pairs = hexPairTable()
     let n = 0

@@ -15,6 +15,8 @@ export type PdfObject =
       readonly kind: 'string'
       readonly bytes: Uint8Array
       readonly hex: boolean
+      /** True when the hex token was hex digits only, an even number, between `<` and `>`. */
+      readonly compact?: boolean
       /** Byte offsets of the token in the FILE ('<' or '(' inclusive start, exclusive end),
        *  -1 when the object came from an object stream. */
       readonly start: number
