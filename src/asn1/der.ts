@@ -2,7 +2,13 @@
  * A small, strict, bounded DER reader. It slices tag-length-value elements out of a byte array
  * without copying, so that signed bytes can be hashed exactly as they were encoded.
  */
+import { toHex } from '../crypto/bytes.js'
 import { FormatError } from '../errors.js'
+
+/** Lower-case hex of bytes (the one implementation, re-exported for DER readers). */
+export { toHex }
+
+const latin1 = new TextDecoder('latin1')
 
 /** One DER element: where it sits in the input and what it holds. */
 export interface Tlv {
@@ -188,7 +194,7 @@ export function readSmallInt(tlv: Tlv | undefined, what = 'INTEGER'): number {
 /** Decodes UTCTime or GeneralizedTime (Z form, optional fractional seconds). */
 export function readTime(tlv: Tlv | undefined, what = 'Time'): Date {
   if (!tlv || tlv.cls !== 0) throw new FormatError('format.der', `DER: expected ${what}`)
-  const s = new TextDecoder('latin1').decode(tlv.value)
+  const s = latin1.decode(tlv.value)
   let m: RegExpExecArray | null
   let year: number
   if (tlv.tag === TAG.UTC_TIME) {
@@ -212,13 +218,6 @@ export function readTime(tlv: Tlv | undefined, what = 'Time'): Date {
     throw new FormatError('format.der', `DER: impossible date "${s}" / 日期不存在`)
   }
   return back
-}
-
-/** Lower-case hex of bytes. */
-export function toHex(bytes: Uint8Array): string {
-  let s = ''
-  for (const b of bytes) s += b.toString(16).padStart(2, '0')
-  return s
 }
 
 /** Bytes of a hex string (even length, hex digits only). */

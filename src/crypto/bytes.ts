@@ -23,10 +23,15 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0
 }
 
+/** The two lower-case hex digits of every byte value. */
+const HEX_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, b) =>
+  b.toString(16).padStart(2, '0'),
+)
+
 /** Lower-case hexadecimal encoding. */
 export function toHex(bytes: Uint8Array): string {
   let s = ''
-  for (const b of bytes) s += b.toString(16).padStart(2, '0')
+  for (let i = 0; i < bytes.length; i++) s += HEX_PAIRS[bytes[i]!]!
   return s
 }
 

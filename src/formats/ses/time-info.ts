@@ -7,6 +7,9 @@ import { isUniversal, readTlv, readTime, TAG, type Tlv } from '../../asn1/der.js
 import { MAX_TEXT_BYTES, readBitsOrOctets, sesError } from './fields.js'
 import type { SesNote } from './types.js'
 
+const latin1 = new TextDecoder('latin1')
+const utf8 = new TextDecoder('utf-8')
+
 /** The claimed time, its text, and whether a zone had to be assumed. */
 export interface TimeInfo {
   readonly date: Date | undefined
@@ -42,7 +45,7 @@ function fromText(text: string, notes: SesNote[]): Date | undefined {
 }
 
 function fromTimeTlv(tlv: Tlv, notes: SesNote[]): TimeInfo {
-  const text = new TextDecoder('latin1').decode(tlv.value)
+  const text = latin1.decode(tlv.value)
   try {
     return { date: readTime(tlv, 'timeInfo'), text }
   } catch {
@@ -69,6 +72,6 @@ export function readTimeInfo(tlv: Tlv | undefined, notes: SesNote[]): TimeInfo {
   } catch {
     // Not a nested DER time: read it as text below.
   }
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/\0+$/, '').trim()
+  const text = utf8.decode(bytes).replace(/\0+$/, '').trim()
   return { date: fromText(text, notes), text }
 }

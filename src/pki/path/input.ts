@@ -6,6 +6,8 @@ import { FormatError } from '../../errors.js'
 import { parseCertificate, type Certificate } from '../certificate.js'
 import type { CertificateInput } from './types.js'
 
+const latin1 = new TextDecoder('latin1')
+
 const MAX_PEM_BLOCKS = 1000
 const MAX_INPUTS = 5000
 
@@ -31,7 +33,7 @@ function base64Bytes(text: string): Uint8Array {
  */
 export function derBlocks(bytes: Uint8Array, labels: readonly string[]): Uint8Array[] {
   if (!isPem(bytes)) return [bytes]
-  const text = new TextDecoder('latin1').decode(bytes)
+  const text = latin1.decode(bytes)
   const out: Uint8Array[] = []
   // A linear scan: each block's END is searched once, from its BEGIN; a BEGIN without its END
   // ends the scan.
