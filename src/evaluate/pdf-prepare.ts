@@ -130,11 +130,12 @@ export function prepareSignature(
     findings.push(fail('pdf.sig-dict.range-changed', { revision }))
     return { ...out, ...(dict ? { dict } : {}), fatal: true }
   }
+  const shown = shownFields(dict)
   findings.push({
     code: 'pdf.sig-dict',
     status: 'passed',
-    params: { revision, fields: describe(shownFields(dict)) },
-    detail: { object, ...shownFields(dict) },
+    params: { revision, fields: describe(shown) },
+    detail: { object, ...shown },
   })
   pdf.ensure(range.b, range.c + 1)
   const gap = checkGap(bytes, range, pdf.deref(dict.get('Contents'), revision))
