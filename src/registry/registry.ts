@@ -70,13 +70,18 @@ export function createRegistry(
   const { document } = validated
   deepFreeze(document)
   const subjectKeys: (string | undefined)[] = []
+  // The digests of the anchors' parsed DER, so that vouching for a path's anchor (which is one
+  // of these certificates) does not hash it again. Other arrays are hashed.
+  const parsedDigests = new WeakMap<Uint8Array, string>()
   const anchorList: readonly RegistryAnchor[] = validated.certificates.map((c, i) =>
     Object.freeze({
       der: c.der,
       sha256: toHex(hash('SHA-256', c.der)),
       // Getters: the embedded registry parses an anchor only when a validation needs it.
       get certificate() {
-        return c.certificate
+        const cert = c.certificate
+        parsedDigests.set(cert.der, cert.sha256)
+        return cert
       },
       get subjectKey() {
         return (subjectKeys[i] ??= subjectKeyOf(c.der))
@@ -140,7 +145,8 @@ export function createRegistry(
       return list
     },
     vouch: (certificateDer, at, types) => {
-      const matches = (byHash.get(toHex(hash('SHA-256', certificateDer))) ?? []).filter(
+      const digest = parsedDigests.get(certificateDer) ?? toHex(hash('SHA-256', certificateDer))
+      const matches = (byHash.get(digest) ?? []).filter(
         (a) => types === undefined || types.includes(a.service.type),
       )
       let best: Vouching | undefined
