@@ -14,29 +14,32 @@ export type NamespaceScope = ReadonlyMap<string, string>
 /** The scope outside the root element. */
 export const ROOT_SCOPE: NamespaceScope = new Map([['xml', XML_NAMESPACE]])
 
-/** Splits a qualified name into prefix and local part, refusing malformed ones. */
-export function splitName(s: Scanner, qname: string): [string | null, string] {
+/**
+ * The offset of the colon between prefix and local part of a qualified name (-1: no
+ * prefix), refusing malformed names.
+ */
+export function prefixColon(s: Scanner, qname: string): number {
   const colon = qname.indexOf(':')
-  if (colon < 0) return [null, qname]
-  const prefix = qname.slice(0, colon)
-  const local = qname.slice(colon + 1)
-  if (prefix === '' || local === '' || local.includes(':')) {
+  if (colon < 0) return -1
+  if (colon === 0 || colon === qname.length - 1 || qname.includes(':', colon + 1)) {
     throw s.fail('namespace', `malformed qualified name "${qname}" / 限定名格式错误`)
   }
-  return [prefix, local]
+  return colon
 }
 
 /**
- * Applies the namespace declarations among `attrs` to `parent` and returns the new scope
- * (the same object when nothing is declared).
+ * Applies the namespace declarations among `attrs` (names and values alternating) to
+ * `parent` and returns the new scope (the same object when nothing is declared).
  */
 export function declareNamespaces(
   s: Scanner,
   parent: NamespaceScope,
-  attrs: readonly (readonly [string, string])[],
+  attrs: readonly string[],
 ): NamespaceScope {
   let scope: Map<string, string> | undefined
-  for (const [name, value] of attrs) {
+  for (let i = 0; i < attrs.length; i += 2) {
+    const name = attrs[i]!
+    const value = attrs[i + 1]!
     let prefix: string
     if (name === 'xmlns') prefix = ''
     else if (name.startsWith('xmlns:')) prefix = name.slice(6)

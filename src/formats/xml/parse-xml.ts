@@ -2,9 +2,9 @@
  * A small, strict, bounded XML 1.0 parser: UTF-8 only, no DOCTYPE (hence no entity
  * expansion and no external entities), namespaces resolved, iterative (no recursion).
  */
-import { resolveXmlLimits } from './limits.js'
+import { DEFAULT_XML_LIMITS, resolveXmlLimits } from './limits.js'
 import type { XmlLimits } from './limits.js'
-import { declareNamespaces, lookupPrefix, ROOT_SCOPE, splitName } from './namespaces.js'
+import { declareNamespaces, lookupPrefix, prefixColon, ROOT_SCOPE } from './namespaces.js'
 import type { NamespaceScope } from './namespaces.js'
 import { Scanner } from './scanner.js'
 import { XmlFormatError, XmlLimitError } from './errors.js'
@@ -26,13 +26,14 @@ interface Frame {
  * const { root } = parseXml(bytes); root.localName // 'OFD'
  */
 export function parseXml(input: Uint8Array | string, limits?: Partial<XmlLimits>): XmlDocument {
-  const lim = resolveXmlLimits(limits)
+  const lim = limits === undefined ? DEFAULT_XML_LIMITS : resolveXmlLimits(limits)
   const size = typeof input === 'string' ? input.length : input.length
   if (size > lim.maxBytes) {
     throw new XmlLimitError('size', `document larger than ${lim.maxBytes} bytes / 文档过大`, 1, 1)
   }
-  const s = new Scanner(decode(input).replace(/\r\n?/g, '\n'))
-  s.checkCharacters()
+  const text = decode(input)
+  const s = new Scanner(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text)
+  s.checkCharacters(typeof input !== 'string')
   return new Parser(s, lim).document()
 }
 
@@ -52,6 +53,10 @@ class Parser {
   private nodes = 0
   /** Offset of the next "]]>" in the text (-1: none left; -2: not searched yet). */
   private nextCdataEnd = -2
+  /** Offset of the next "&" in the text (-1: none left; -2: not searched yet). */
+  private nextAmp = -2
+  /** Whether the tag {@link startTag} last read was an empty-element tag. */
+  private closed = false
 
   constructor(
     private readonly s: Scanner,
@@ -149,38 +154,58 @@ class Parser {
   /** Parses the root element and everything in it, without recursion. */
   private content(): XmlElement {
     const s = this.s
+    const src = s.src
     const stack: Frame[] = []
     const first = this.startTag(ROOT_SCOPE, 1)
-    if (first.closed) return first.frame.element
-    stack.push(first.frame)
+    if (this.closed) return first.element
+    stack.push(first)
     for (;;) {
       const top = stack[stack.length - 1]!
       if (s.atEnd())
         throw s.fail('unterminated', `element <${top.element.name}> not closed / 元素未闭合`)
-      if (s.startsWith('</')) {
+      if (src.charCodeAt(s.pos) !== 0x3c) {
+        this.text(top, this.charData(), false)
+        continue
+      }
+      const next = src.charCodeAt(s.pos + 1)
+      if (next === 0x2f) {
         s.pos += 2
-        const name = s.name()
-        s.skipSpace()
-        s.expect('>', '">"')
-        if (name !== top.element.name) {
-          throw s.fail(
-            'mismatch',
-            `</${name}> does not close <${top.element.name}> / 结束标签不匹配`,
-          )
-        }
+        this.endTag(top.element.name)
         stack.pop()
         if (stack.length === 0) return top.element
-      } else if (s.startsWith('<!--')) this.comment()
-      else if (s.startsWith('<![CDATA[')) {
-        s.pos += 9
-        this.text(top, s.until(']]>', 'CDATA section'), true)
-      } else if (s.startsWith('<?')) this.instruction()
-      else if (s.startsWith('<!')) this.markupDeclaration()
-      else if (s.startsWith('<')) {
-        const next = this.startTag(top.scope, stack.length + 1)
-        top.children.push(next.frame.element)
-        if (!next.closed) stack.push(next.frame)
-      } else this.text(top, this.charData(), false)
+      } else if (next === 0x21) {
+        if (s.startsWith('<!--')) this.comment()
+        else if (s.startsWith('<![CDATA[')) {
+          s.pos += 9
+          this.text(top, s.until(']]>', 'CDATA section'), true)
+        } else this.markupDeclaration()
+      } else if (next === 0x3f) this.instruction()
+      else {
+        const frame = this.startTag(top.scope, stack.length + 1)
+        top.children.push(frame.element)
+        if (!this.closed) stack.push(frame)
+      }
+    }
+  }
+
+  /** Reads an end tag after its "</", which must close the element named `open`. */
+  private endTag(open: string): void {
+    const s = this.s
+    const src = s.src
+    const after = s.pos + open.length
+    // The open element's name followed by ">" or white space is that name (a name ends there).
+    const c = src.charCodeAt(after)
+    let name = open
+    if (
+      src.startsWith(open, s.pos) &&
+      (c === 0x3e || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)
+    ) {
+      s.pos = after
+    } else name = s.name()
+    s.skipSpace()
+    s.expect('>', '">"')
+    if (name !== open) {
+      throw s.fail('mismatch', `</${name}> does not close <${open}> / 结束标签不匹配`)
     }
   }
 
@@ -200,13 +225,20 @@ class Parser {
       s.pos = bad
       throw s.fail('syntax', '"]]>" in text / 文本中含有“]]>”')
     }
+    // The next "&", searched again only once the cursor passes it, as for "]]>".
+    if (this.nextAmp !== -1 && this.nextAmp < rawStart) this.nextAmp = src.indexOf('&', rawStart)
+    if (this.nextAmp < 0 || this.nextAmp >= stop) {
+      s.pos = stop
+      return src.slice(rawStart, stop)
+    }
     let out = ''
     let start = rawStart
-    for (let amp = src.indexOf('&', start); amp >= 0 && amp < stop;) {
+    for (let amp = this.nextAmp; amp >= 0 && amp < stop;) {
       s.pos = amp
       out += src.slice(start, amp) + s.reference()
       start = s.pos
       amp = src.indexOf('&', start)
+      this.nextAmp = amp
     }
     s.pos = stop
     return out + src.slice(start, stop)
@@ -217,41 +249,51 @@ class Parser {
     frame.children.push({ kind: 'text', value, cdata })
   }
 
-  private startTag(parent: NamespaceScope, depth: number): { frame: Frame; closed: boolean } {
+  /** Reads a start or empty-element tag; sets {@link closed}. */
+  private startTag(parent: NamespaceScope, depth: number): Frame {
     const s = this.s
-    const [line, column] = s.position()
+    const src = s.src
+    const line = s.line()
+    const column = s.column(line)
     if (depth > this.lim.maxDepth) {
       throw s.limit('depth', `elements nested deeper than ${this.lim.maxDepth} / 元素嵌套过深`)
     }
     this.count()
     s.pos += 1
     const name = s.name()
-    const raw: [string, string][] = []
+    // Attribute names and values, alternating.
+    const raw: string[] = []
     for (;;) {
       const spaced = s.skipSpace()
-      if (s.startsWith('/>') || s.startsWith('>')) break
+      const c = src.charCodeAt(s.pos)
+      if (c === 0x3e || (c === 0x2f && src.charCodeAt(s.pos + 1) === 0x3e)) break
       if (!spaced) throw s.fail('syntax', 'expected white space / 应为空白')
       const attrName = s.name()
       s.skipSpace()
       s.expect('=', '"="')
       s.skipSpace()
-      if (raw.some(([n]) => n === attrName)) {
-        throw s.fail('attribute', `repeated attribute "${attrName}" / 属性重复`)
+      for (let i = 0; i < raw.length; i += 2) {
+        if (raw[i] === attrName) {
+          throw s.fail('attribute', `repeated attribute "${attrName}" / 属性重复`)
+        }
       }
-      if (raw.length >= this.lim.maxAttributes) {
+      if (raw.length / 2 >= this.lim.maxAttributes) {
         throw s.limit('attributes', `more than ${this.lim.maxAttributes} attributes / 属性过多`)
       }
       this.count()
-      raw.push([attrName, s.quoted()])
+      raw.push(attrName, s.quoted())
     }
-    const closed = s.startsWith('/>')
+    const closed = src.charCodeAt(s.pos) === 0x2f
+    this.closed = closed
     s.pos += closed ? 2 : 1
-    const scope = declareNamespaces(s, parent, raw)
-    const [prefix, localName] = splitName(s, name)
+    const scope = raw.length === 0 ? parent : declareNamespaces(s, parent, raw)
+    const colon = prefixColon(s, name)
+    const prefix = colon < 0 ? null : name.slice(0, colon)
+    const localName = colon < 0 ? name : name.slice(colon + 1)
     if (prefix === 'xmlns')
       throw s.fail('namespace', 'element named xmlns:* / 元素名不能用 xmlns 前缀')
     const namespace = prefix === null ? (scope.get('') ?? null) : lookupPrefix(s, scope, prefix)
-    const attributes = this.attributes(raw, scope)
+    const attributes = raw.length === 0 ? [] : this.attributes(raw, scope)
     const children: XmlNode[] = []
     const element: XmlElement = {
       kind: 'element',
@@ -264,21 +306,28 @@ class Parser {
       line,
       column,
     }
-    return { frame: { element, children, scope }, closed }
+    return { element, children, scope }
   }
 
-  private attributes(raw: readonly [string, string][], scope: NamespaceScope): XmlAttribute[] {
+  /** The attributes among `raw` (names and values alternating) other than declarations. */
+  private attributes(raw: readonly string[], scope: NamespaceScope): XmlAttribute[] {
     const s = this.s
     const out: XmlAttribute[] = []
-    const expanded = new Set<string>()
-    for (const [name, value] of raw) {
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i]!
       if (name === 'xmlns' || name.startsWith('xmlns:')) continue
-      const [prefix, localName] = splitName(s, name)
+      const colon = prefixColon(s, name)
+      const prefix = colon < 0 ? null : name.slice(0, colon)
+      const localName = colon < 0 ? name : name.slice(colon + 1)
       const namespace = prefix === null ? null : lookupPrefix(s, scope, prefix)
-      const key = `${namespace ?? ''}\u0000${localName}`
-      if (expanded.has(key)) throw s.fail('attribute', `repeated attribute "${name}" / 属性重复`)
-      expanded.add(key)
-      out.push({ name, prefix, localName, namespace, value })
+      // The same expanded name twice (raw names are distinct; at most maxAttributes each).
+      const ns = namespace ?? ''
+      for (const a of out) {
+        if (a.localName === localName && (a.namespace ?? '') === ns) {
+          throw s.fail('attribute', `repeated attribute "${name}" / 属性重复`)
+        }
+      }
+      out.push({ name, prefix, localName, namespace, value: raw[i + 1]! })
     }
     return out
   }

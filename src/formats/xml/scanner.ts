@@ -40,15 +40,21 @@ export class Scanner {
   readonly src: string
   pos = 0
   private lineStarts: number[] | undefined
+  /** Index in lineStarts of the line last found. */
+  private lastLine = 0
 
   constructor(src: string) {
     this.src = src
   }
 
-  /** Throws unless the whole text consists of XML 1.0 characters. */
-  checkCharacters(): void {
+  /**
+   * Throws unless the whole text consists of XML 1.0 characters. `fromUtf8`: the text was
+   * decoded strictly from UTF-8, which never yields an unpaired surrogate.
+   */
+  checkCharacters(fromUtf8 = false): void {
     const bad =
-      FORBIDDEN_CHAR.exec(this.src) ?? (wellFormed(this.src) ? null : LONE_SURROGATE.exec(this.src))
+      FORBIDDEN_CHAR.exec(this.src) ??
+      (fromUtf8 || wellFormed(this.src) ? null : LONE_SURROGATE.exec(this.src))
     if (bad) {
       this.pos = bad.index
       throw this.fail('char', 'character not allowed in XML / XML 中不允许的字符')
@@ -69,6 +75,12 @@ export class Scanner {
 
   /** The 1-based line and column of the cursor. */
   position(): [number, number] {
+    const line = this.line()
+    return [line, this.pos - this.lineStarts![line - 1]! + 1]
+  }
+
+  /** The 1-based line of the cursor. */
+  line(): number {
     if (!this.lineStarts) {
       const starts = [0]
       for (let i = this.src.indexOf('\n'); i >= 0; i = this.src.indexOf('\n', i + 1)) {
@@ -77,14 +89,27 @@ export class Scanner {
       this.lineStarts = starts
     }
     const starts = this.lineStarts
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= this.pos) lo = mid
-      else hi = mid - 1
+    const pos = this.pos
+    let lo = this.lastLine
+    // The cursor mostly moves forward: step on from the last line found.
+    if (starts[lo]! <= pos) {
+      while (lo + 1 < starts.length && starts[lo + 1]! <= pos) lo++
+    } else {
+      let hi = lo - 1
+      lo = 0
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1
+        if (starts[mid]! <= pos) lo = mid
+        else hi = mid - 1
+      }
     }
-    return [lo + 1, this.pos - starts[lo]! + 1]
+    this.lastLine = lo
+    return lo + 1
+  }
+
+  /** The 1-based column of the cursor on `line` (from {@link line}). */
+  column(line: number): number {
+    return this.pos - this.lineStarts![line - 1]! + 1
   }
 
   atEnd(): boolean {
@@ -151,21 +176,27 @@ export class Scanner {
     const q = this.src[this.pos]
     if (q !== '"' && q !== "'") throw this.fail('syntax', 'expected a quote / 应为引号')
     this.pos++
+    const src = this.src
+    const quote = q === '"' ? 0x22 : 0x27
     let out = ''
     let run = this.pos
     for (;;) {
-      if (this.atEnd()) throw this.fail('unterminated', 'unterminated value / 属性值未结束')
-      const c = this.src[this.pos]!
-      if (c === q) {
-        out += this.src.slice(run, this.pos)
+      if (this.pos >= src.length) {
+        throw this.fail('unterminated', 'unterminated value / 属性值未结束')
+      }
+      const c = src.charCodeAt(this.pos)
+      if (c === quote) {
+        out += src.slice(run, this.pos)
         this.pos++
         return out
       }
-      if (c === '<') throw this.fail('syntax', '"<" in attribute value / 属性值中含有“<”')
-      if (c === '&' || c === '\t' || c === '\n') {
-        out += this.src.slice(run, this.pos) + (c === '&' ? this.reference() : ' ')
-        if (c !== '&') this.pos++
+      if (c === 0x3c) throw this.fail('syntax', '"<" in attribute value / 属性值中含有“<”')
+      if (c === 0x26) {
+        out += src.slice(run, this.pos) + this.reference()
         run = this.pos
+      } else if (c === 0x09 || c === 0x0a) {
+        out += src.slice(run, this.pos) + ' '
+        run = ++this.pos
       } else this.pos++
     }
   }
