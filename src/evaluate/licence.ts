@@ -24,12 +24,16 @@ export interface LicenceEvaluation {
   readonly findings: Finding[]
 }
 
+const SIX_DIGITS = /^\d{6}$/
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000
 const DAY_MS = 24 * 3600 * 1000
 
-/** Start of a calendar day in Beijing time. */
+/** Start of a calendar day (a normalised `YYYY-MM-DD`, year 100 or later) in Beijing time. */
 function dayStart(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) - BEIJING_OFFSET_MS
+  const y = Number(date.slice(0, 4))
+  const m = Number(date.slice(5, 7))
+  const d = Number(date.slice(8, 10))
+  return Date.UTC(y, m - 1, d) - BEIJING_OFFSET_MS
 }
 
 /** The verdict's licence object from normalised fields. */
@@ -91,24 +95,24 @@ function identifierFindings(f: LicenceFields, id: LicenceIdentifier | null): Fin
   return out
 }
 
+/** Holder ID types by code (CZZTDMLXDM), their names and checks. */
+const HOLDER_ID_KINDS: Record<string, { zh: string; en: string; valid: (s: string) => boolean }> = {
+  '111': { zh: '111 公民身份号码', en: '111 citizen ID', valid: isValidCitizenId },
+  '001': { zh: '001 统一社会信用代码', en: '001 unified social credit code', valid: isValidUscc },
+}
+
 function holderFinding(f: LicenceFields, lang: Lang): Finding | undefined {
   const id = f.values.holderId
   const typeCode = f.values.holderIdTypeCode
   if (!id || !typeCode) return undefined
-  const kinds: Record<string, { name: string; valid: (s: string) => boolean }> = {
-    '111': { name: lang === 'en' ? '111 citizen ID' : '111 公民身份号码', valid: isValidCitizenId },
-    '001': {
-      name: lang === 'en' ? '001 unified social credit code' : '001 统一社会信用代码',
-      valid: isValidUscc,
-    },
-  }
-  const kind = kinds[typeCode]
+  const kind = HOLDER_ID_KINDS[typeCode]
   if (!kind) {
     return { code: 'licence.holder-id-type-unknown', status: 'warning', params: { type: typeCode } }
   }
+  const name = lang === 'en' ? kind.en : kind.zh
   return kind.valid(id)
-    ? { code: 'licence.holder-id', status: 'passed', params: { id, type: kind.name } }
-    : { code: 'policy.licence-holder-id', status: 'failed', params: { id, type: kind.name } }
+    ? { code: 'licence.holder-id', status: 'passed', params: { id, type: name } }
+    : { code: 'policy.licence-holder-id', status: 'failed', params: { id, type: name } }
 }
 
 function issuerProvince(
@@ -116,7 +120,7 @@ function issuerProvince(
   lang: Lang,
 ): { province: string | null; f?: Finding } {
   if (!code) return { province: null }
-  const division = isValidUscc(code) ? code.slice(2, 8) : /^\d{6}$/.test(code) ? code : undefined
+  const division = isValidUscc(code) ? code.slice(2, 8) : SIX_DIGITS.test(code) ? code : undefined
   const province = division === undefined ? undefined : provinceOfDivision(division)
   if (division === undefined || province === undefined) return { province: null }
   const known = YRD_PROVINCES[province]
@@ -155,6 +159,10 @@ function validityFinding(f: LicenceFields, at: Date): Finding | undefined {
   return { code: 'licence.validity', status: 'passed', params: { from: validFrom, to } }
 }
 
+function fieldList(keys: readonly string[]): { fields: string } {
+  return { fields: keys.join(', ') }
+}
+
 /**
  * Evaluates licence metadata given as key/value pairs at the validation time `at`.
  * @example
@@ -170,12 +178,11 @@ export function evaluateLicence(
   const findings: Finding[] = [
     { code: 'licence.metadata', status: 'passed', params: { count: fields.keys.length, source } },
   ]
-  const list = (keys: readonly string[]) => ({ fields: keys.join(', ') })
   if (fields.missing.length > 0) {
     findings.push({
       code: 'policy.licence-fields-missing',
       status: 'failed',
-      params: list(fields.missing),
+      params: fieldList(fields.missing),
       detail: { fields: fields.missing },
     })
   }
@@ -183,20 +190,20 @@ export function evaluateLicence(
     findings.push({
       code: 'policy.licence-fields-conflict',
       status: 'failed',
-      params: list(fields.conflicting),
+      params: fieldList(fields.conflicting),
     })
   }
   if (fields.badDates.length > 0) {
     findings.push({
       code: 'policy.licence-date-format',
       status: 'failed',
-      params: list(fields.badDates),
+      params: fieldList(fields.badDates),
     })
   }
   const identifier = fields.values.identifier
     ? parseLicenceIdentifier(fields.values.identifier)
     : null
-  findings.push(...identifierFindings(fields, identifier))
+  for (const finding of identifierFindings(fields, identifier)) findings.push(finding)
   const holder = holderFinding(fields, lang)
   if (holder) findings.push(holder)
   const issuer = issuerProvince(fields.values.issuerCode, lang)

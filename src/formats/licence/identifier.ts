@@ -35,6 +35,13 @@ export interface LicenceIdentifier {
   readonly problems: readonly IdentifierProblem[]
 }
 
+const PREFIX = `${LICENCE_IDENTIFIER_ROOT}.`
+const TYPE_CODE = /^[0-9A-Z]{21}$/
+const DIVISION = /^\d{6}$/
+const SERIAL = /^[0-9A-Z]{1,64}$/
+const VERSION = /^\d{3}$/
+const CHECK = /^[0-9A-Z]$/
+
 const NONE = {
   typeCode: null,
   issuerCode: null,
@@ -52,21 +59,20 @@ const NONE = {
  */
 export function parseLicenceIdentifier(text: string): LicenceIdentifier {
   if (text.length > MAX_IDENTIFIER_LENGTH) return { text, ...NONE, problems: ['too-long'] }
-  const prefix = `${LICENCE_IDENTIFIER_ROOT}.`
-  if (!text.startsWith(prefix)) return { text, ...NONE, problems: ['root'] }
-  const parts = text.slice(prefix.length).split('.')
+  if (!text.startsWith(PREFIX)) return { text, ...NONE, problems: ['root'] }
+  const parts = text.slice(PREFIX.length).split('.')
   if (parts.length !== 5) return { text, ...NONE, problems: ['parts'] }
   const [typeCode = '', issuerCode = '', serial = '', version = '', check = ''] = parts
   const problems: IdentifierProblem[] = []
-  if (!/^[0-9A-Z]{21}$/.test(typeCode) || !isValidUscc(typeCode.slice(0, 18))) {
+  if (!TYPE_CODE.test(typeCode) || !isValidUscc(typeCode.slice(0, 18))) {
     problems.push('type-code')
   }
   // The issuer part is a USCC; one real Hefei identifier carries a 6-digit division code.
-  if (!isValidUscc(issuerCode) && !/^\d{6}$/.test(issuerCode)) problems.push('issuer-code')
-  if (!/^[0-9A-Z]{1,64}$/.test(serial)) problems.push('serial')
-  if (!/^\d{3}$/.test(version)) problems.push('version')
+  if (!isValidUscc(issuerCode) && !DIVISION.test(issuerCode)) problems.push('issuer-code')
+  if (!SERIAL.test(serial)) problems.push('serial')
+  if (!VERSION.test(version)) problems.push('version')
   const expected = mod3736Check(`${typeCode}${issuerCode}${serial}${version}`) ?? null
-  if (!/^[0-9A-Z]$/.test(check) || expected === null || expected !== check) {
+  if (!CHECK.test(check) || expected === null || expected !== check) {
     problems.push('check-character')
   }
   return { text, typeCode, issuerCode, serial, version, check, expectedCheck: expected, problems }

@@ -65,13 +65,31 @@ export interface LicenceFields {
 }
 
 const LICENCE_KEY_SET: ReadonlySet<string> = new Set(Object.values(LICENCE_KEYS))
+const FIELD_KEYS = Object.entries(LICENCE_KEYS) as [LicenceField, string][]
+
+/** A pair's key: trimmed, upper case (a key already in that form is kept as it is). */
+function keyOf(name: string): string {
+  return LICENCE_KEY_SET.has(name) ? name : name.trim().toUpperCase()
+}
 
 /**
  * True when the pairs carry any GB/T 36903 key (the input is a licence): a licence missing
  * its identifier (ZZBS) is still a licence, whose missing fields are failed checks.
  */
 export function hasLicenceMetadata(pairs: readonly { readonly name: string }[]): boolean {
-  return pairs.some((p) => LICENCE_KEY_SET.has(p.name.trim().toUpperCase()))
+  return pairs.some((p) => LICENCE_KEY_SET.has(keyOf(p.name)))
+}
+
+const DASHED = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/
+const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/
+const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
+
+/** Days in month `mo` (1-12) of the proleptic Gregorian year `y`. */
+function daysIn(y: number, mo: number): number {
+  if (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) return 29
+  return MONTH_DAYS[mo - 1] ?? 0
 }
 
 /**
@@ -80,18 +98,15 @@ export function hasLicenceMetadata(pairs: readonly { readonly name: string }[]):
  */
 export function normaliseDate(text: string): string | undefined {
   const t = text.trim()
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t) ??
-    /^(\d{4})(\d{2})(\d{2})$/.exec(t) ??
-    /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t) ??
-    /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t)
+  const m = DASHED.exec(t) ?? COMPACT.exec(t) ?? SLASHED.exec(t) ?? CHINESE.exec(t)
   if (!m) return undefined
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-    return undefined
-  }
-  return date.toISOString().slice(0, 10)
+  const year = m[1]!
+  const y = Number(year)
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  // A year below 100 is refused.
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return undefined
+  return `${year}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`
 }
 
 /** Reads GB/T 36903 metadata from key/value pairs. Never throws. */
@@ -102,7 +117,7 @@ export function readLicenceFields(
   const conflicting = new Set<string>()
   const used = pairs.slice(0, MAX_METADATA_PAIRS)
   for (const p of used) {
-    const key = p.name.trim().toUpperCase()
+    const key = keyOf(p.name)
     const value = p.value.trim().slice(0, MAX_METADATA_VALUE)
     const before = seen.get(key)
     if (before !== undefined && before !== value) conflicting.add(key)
@@ -111,7 +126,7 @@ export function readLicenceFields(
   const values: Partial<Record<LicenceField, string>> = {}
   const badDates: string[] = []
   let openEnded = false
-  for (const [field, key] of Object.entries(LICENCE_KEYS) as [LicenceField, string][]) {
+  for (const [field, key] of FIELD_KEYS) {
     const raw = seen.get(key)
     if (raw === undefined || raw === '') continue
     if (field === 'validTo' && OPEN_ENDED.has(raw)) {
@@ -126,8 +141,8 @@ export function readLicenceFields(
     }
     values[field] = raw
   }
-  const known = new Set<string>(Object.values(LICENCE_KEYS))
-  const keys = [...seen.keys()].filter((k) => known.has(k) || k.startsWith('KZ_'))
+  const keys: string[] = []
+  for (const k of seen.keys()) if (LICENCE_KEY_SET.has(k) || k.startsWith('KZ_')) keys.push(k)
   return {
     values,
     openEnded,
