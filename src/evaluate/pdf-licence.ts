@@ -7,46 +7,62 @@
 import { LICENCE_KEYS } from '../formats/licence/metadata.js'
 import type { PdfFile, PdfObject } from '../formats/pdf/index.js'
 import { decodeTextString } from '../formats/pdf/index.js'
-import { elementChildren, parseXml, directText, type XmlElement } from '../formats/xml/index.js'
+import { parseXml, directText, type XmlElement } from '../formats/xml/index.js'
 
 type Pair = { readonly name: string; readonly value: string }
 
 const KEYS: ReadonlySet<string> = new Set(Object.values(LICENCE_KEYS))
 const MAX_XMP_ELEMENTS = 10_000
 
-function infoPairs(pdf: PdfFile, rev: number): Pair[] {
+/** ASCII characters that upper-case to the first letter of a key. */
+const KEY_INITIALS = new Uint8Array(128)
+for (const key of KEYS) {
+  KEY_INITIALS[key.charCodeAt(0)] = 1
+  KEY_INITIALS[key.toLowerCase().charCodeAt(0)] = 1
+}
+
+/** True when `name` is a licence key in any case (the keys are upper case). */
+function isKey(name: string): boolean {
+  // An ASCII character upper-cases to one ASCII character, which must begin the key.
+  const first = name.charCodeAt(0)
+  if (first < 128 && KEY_INITIALS[first] === 0) return false
+  return KEYS.has(name) || KEYS.has(name.toUpperCase())
+}
+
+function infoPairs(pdf: PdfFile, rev: number, out: Pair[]): void {
   const trailer = pdf.revisions[rev]?.trailer
   const info = pdf.deref(trailer?.get('Info'), rev)
-  if (info?.kind !== 'dict') return []
-  const out: Pair[] = []
+  if (info?.kind !== 'dict') return
   for (const [key, value] of info.entries) {
     const v: PdfObject | undefined = pdf.deref(value, rev)
-    if (KEYS.has(key.toUpperCase()) && v?.kind === 'string') {
+    if (isKey(key) && v?.kind === 'string') {
       out.push({ name: key, value: decodeTextString(v.bytes) })
     }
   }
-  return out
 }
 
-function xmpPairs(pdf: PdfFile, rev: number): Pair[] {
+function xmpPairs(pdf: PdfFile, rev: number, out: Pair[]): void {
   const meta = pdf.deref(pdf.catalog(rev)?.get('Metadata'), rev)
-  if (meta?.kind !== 'stream') return []
-  const out: Pair[] = []
+  if (meta?.kind !== 'stream') return
   try {
     const doc = parseXml(pdf.decodeStream(meta, rev).data)
     const stack: XmlElement[] = [doc.root]
     for (let seen = 0; stack.length > 0 && seen < MAX_XMP_ELEMENTS; seen++) {
       const el = stack.pop()!
-      const children = elementChildren(el)
-      if (children.length === 0 && KEYS.has(el.localName.toUpperCase())) {
+      let leaf = true
+      for (const c of el.children) {
+        if (c.kind === 'element') {
+          leaf = false
+          stack.push(c)
+        }
+      }
+      if (leaf && isKey(el.localName)) {
         out.push({ name: el.localName, value: directText(el).trim() })
       }
-      stack.push(...children)
     }
   } catch {
     // Unreadable XMP is no metadata; the information dictionary may still carry it.
   }
-  return out
 }
 
 /**
@@ -54,6 +70,8 @@ function xmpPairs(pdf: PdfFile, rev: number): Pair[] {
  * licence reader reports conflicting values), or undefined when neither carries any field.
  */
 export function pdfLicencePairs(pdf: PdfFile, rev: number): Pair[] | undefined {
-  const pairs = [...infoPairs(pdf, rev), ...xmpPairs(pdf, rev)]
+  const pairs: Pair[] = []
+  infoPairs(pdf, rev, pairs)
+  xmpPairs(pdf, rev, pairs)
   return pairs.length > 0 ? pairs : undefined
 }

@@ -63,12 +63,16 @@ function refusalOf(checks: SealResult['checks']): { refusal?: string } {
 
 const WITHDRAWN = 'certificate.trust-service-withdrawn'
 
+const ORGANISATION_ATTRIBUTE =
+  /(?:^|[,+]\s*)(organizationIdentifier|OU|serialNumber|2\.5\.4\.97)=([^,+]*)/g
+const CODE_LIKE = /[0-9A-Z]{18}/g
+
 /** Unified social credit codes in the organisation attributes of a subject (RFC 4514 text). */
 export function organisationCodes(subject: string): string[] {
   const out: string[] = []
-  const re = /(?:^|[,+]\s*)(organizationIdentifier|OU|serialNumber|2\.5\.4\.97)=([^,+]*)/g
-  for (const m of subject.matchAll(re)) {
-    for (const code of (m[2] ?? '').match(/[0-9A-Z]{18}/g) ?? []) {
+  // matchAll works on a copy of the expression and match resets it: both are shared safely.
+  for (const m of subject.matchAll(ORGANISATION_ATTRIBUTE)) {
+    for (const code of (m[2] ?? '').match(CODE_LIKE) ?? []) {
       if (isValidUscc(code) && !out.includes(code)) out.push(code)
     }
   }
@@ -113,7 +117,6 @@ function candidates(input: RecognitionInput): Candidate[] {
 }
 
 function issuerSignerFindings(input: RecognitionInput, code: string): Finding[] {
-  const licenceIssuers = new Set(input.registry.anchors(['licence-issuer']).map((a) => a.sha256))
   const out: Finding[] = []
   for (const sig of input.signatures) {
     if (!sig.signer || sig.format === 'timestamp') continue
@@ -124,7 +127,9 @@ function issuerSignerFindings(input: RecognitionInput, code: string): Finding[] 
       continue
     }
     const top = sig.chain?.[sig.chain.length - 1]
-    const asIssuer = top !== undefined && licenceIssuers.has(top.sha256)
+    const asIssuer =
+      top !== undefined &&
+      input.registry.anchors(['licence-issuer']).some((a) => a.sha256 === top.sha256)
     out.push({
       code: asIssuer ? 'policy.issuer-signer-mismatch' : 'licence.sealed-by-other',
       status: asIssuer ? 'failed' : 'warning',
@@ -147,23 +152,20 @@ function yearAt(time: Date): number {
 export function recognise(input: RecognitionInput): Recognition {
   const { licence, lang } = input
   if (!licence) return { findings: [{ code: 'licence.absent', status: 'skipped' }], province: null }
-  const findings: Finding[] = [...licence.findings]
-  const name = (p: Province) => provinceName(p, lang)
+  const findings: Finding[] = licence.findings.slice()
   const all = candidates(input)
   const voucher = all.find((c) => c.ok)
-  const what = (c: Candidate) => whatText(c, lang)
-  for (const c of all.filter((x) => x.withdrawn && !x.ok)) {
-    findings.push(withdrawnFinding(c, input.time, lang))
+  for (const c of all) {
+    if (c.withdrawn && !c.ok) findings.push(withdrawnFinding(c, input.time, lang))
   }
-  const serviceName = (c: Candidate) => servicesName(c.services, lang)
   if (voucher) {
     findings.push({
       code: 'policy.issuing-service',
       status: 'passed',
       params: {
-        what: what(voucher),
-        province: name(voucher.province),
-        service: serviceName(voucher),
+        what: whatText(voucher, lang),
+        province: provinceName(voucher.province, lang),
+        service: servicesName(voucher.services, lang),
       },
     })
   } else if (input.validation.indication === 'TOTAL_PASSED') {
@@ -174,8 +176,8 @@ export function recognise(input: RecognitionInput): Recognition {
             code: 'policy.issuing-service-refused',
             status: 'failed',
             params: {
-              what: what(refused),
-              province: name(refused.province),
+              what: whatText(refused, lang),
+              province: provinceName(refused.province, lang),
               reason: refused.refusal ?? '?',
             },
           }
@@ -213,7 +215,7 @@ export function recognise(input: RecognitionInput): Recognition {
       status: 'failed',
       params: {
         issuer: (lang === 'en' ? known?.en : known?.zh) ?? issuerProvince,
-        province: name(voucher.province),
+        province: provinceName(voucher.province, lang),
       },
     })
   }
