@@ -27,6 +27,9 @@ export interface BerElement {
 
 /** Rewrites the element that starts at offset 0 of `input`; bytes after it are not read. */
 export function rewriteBer(input: Uint8Array, options: BerOptions): BerElement {
+  // Most inputs are DER already: confirm that without building anything, else rewrite.
+  const end = definiteEnd(input, 0, 0, { elements: 0, options })
+  if (end >= 0) return { bytes: input.subarray(0, end), end, changed: false }
   return element(input, 0, 0, { elements: 0, options })
 }
 
@@ -41,6 +44,44 @@ function bound(walk: Walk, why: string, zh: string): never {
   const code = walk.options.limitCode
   if (code) throw new LimitError(code, `BER: ${why} / ${zh}`)
   fail(why)
+}
+
+/**
+ * The end of the element at `at` when it, and everything inside it, has definite lengths and
+ * needs no change (no constructed OCTET STRING to merge): the rewrite would return it as it
+ * is. -1 for anything else, including every case the rewrite refuses (it then decides, with
+ * its own error); the same bounds are counted.
+ */
+function definiteEnd(input: Uint8Array, at: number, depth: number, walk: Walk): number {
+  if (depth > walk.options.maxDepth || ++walk.elements > walk.options.maxElements) return -1
+  let pos = at
+  if (pos >= input.length) return -1
+  const first = input[pos++]!
+  if ((first & 0x1f) === 0x1f) {
+    for (let n = 0; ; n++) {
+      if (n >= 3 || pos >= input.length) return -1
+      if ((input[pos++]! & 0x80) === 0) break
+    }
+  }
+  if (pos >= input.length) return -1
+  const lengthByte = input[pos++]!
+  if (lengthByte === 0x80 || (walk.options.flattenOctetStrings && first === 0x24)) return -1
+  let length = lengthByte
+  if (lengthByte > 0x80) {
+    const n = lengthByte & 0x7f
+    if (n > 4 || pos + n > input.length) return -1
+    length = 0
+    for (let i = 0; i < n; i++) length = length * 256 + input[pos++]!
+  }
+  const end = pos + length
+  if (end > input.length) return -1
+  if ((first & 0x20) === 0) return end
+  for (let p = pos; p < end;) {
+    const next = definiteEnd(input, p, depth + 1, walk)
+    if (next < 0 || next > end) return -1
+    p = next
+  }
+  return end
 }
 
 function element(input: Uint8Array, at: number, depth: number, walk: Walk): BerElement {
