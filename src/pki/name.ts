@@ -12,6 +12,7 @@ import {
 } from '../asn1/der.js'
 import { decodeString } from '../asn1/strings.js'
 import { FormatError } from '../errors.js'
+import { BoundedCache } from './cache.js'
 
 /** One attribute of a relative distinguished name. */
 export interface NameAttribute {
@@ -85,8 +86,28 @@ function parseAttribute(tlv: Tlv): NameAttribute {
   return { oid, type: SHORT_NAMES[oid] ?? oid, value: decodeString(valueTlv), raw: valueTlv.raw }
 }
 
-/** Parses a Name from its DER element. */
+/** Names of at most this many bytes are remembered (the last {@link MAX_KEPT_NAMES}). */
+const MAX_KEPT_NAME_BYTES = 1024
+const MAX_KEPT_NAMES = 256
+const keptNames = new BoundedCache<DistinguishedName>(MAX_KEPT_NAMES)
+const latin1 = new TextDecoder('latin1')
+
+/**
+ * Parses a Name from its DER element. The names of a few issuers recur in every signature,
+ * certificate and CRL, so recent ones are kept by their exact bytes (parsed from a copy, so a
+ * kept name never holds on to the document it came from); a name is a pure function of them.
+ */
 export function parseNameTlv(tlv: Tlv): DistinguishedName {
+  if (tlv.raw.length > MAX_KEPT_NAME_BYTES) return parseUncached(tlv)
+  const key = latin1.decode(tlv.raw)
+  const hit = keptNames.get(key)
+  if (hit) return hit
+  const parsed = parseUncached(readSingle(tlv.raw.slice()))
+  keptNames.set(key, parsed)
+  return parsed
+}
+
+function parseUncached(tlv: Tlv): DistinguishedName {
   const seq = expectUniversal(tlv, TAG.SEQUENCE, 'Name')
   const rdnTlvs = children(seq)
   if (rdnTlvs.length > MAX_RDNS) throw new FormatError('format.name', 'Name: too many RDNs')

@@ -81,4 +81,18 @@ describe('names (RFC 5280 §7.1)', () => {
     expect(nameWithinSubtree(a, name([O, 0x0c, '浙江省']))).toBe(false)
     expect(a.text).toBe('CN=甲, O=上海市')
   })
+
+  it('a name kept for its bytes is its own copy: refilling the array read first changes nothing', () => {
+    const der = Uint8Array.from([
+      0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x01, 0x41,
+    ])
+    const first = parseName(der)
+    der[13] = 0x42
+    const again = parseName(Uint8Array.from([...der.subarray(0, 13), 0x41]))
+    expect(again.text).toBe('CN=A')
+    expect([...again.der]).toEqual([...first.der])
+    expect(again.der[13]).toBe(0x41)
+    // Other bytes, another name.
+    expect(parseName(der).text).toBe('CN=B')
+  })
 })
