@@ -14,10 +14,7 @@ import {
   TAG,
   type Tlv,
 } from '../../asn1/der.js'
-import { toHex } from '../../crypto/bytes.js'
-import { hash } from '../../crypto/hash.js'
 import { FormatError, LimitError, YrdError } from '../../errors.js'
-import { BoundedCache } from '../cache.js'
 import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from '../certificate.js'
 import { parseNameTlv, type DistinguishedName } from '../name.js'
 import { normaliseBer } from './ber.js'
@@ -241,24 +238,6 @@ export function parseSignedData(
   input: Uint8Array,
   options: ParseSignedDataOptions = {},
 ): SignedData {
-  if (input.length > MAX_MEMO_BYTES) return parseUncached(input, options)
-  // A signature is read more than once per verification (prepared, then evaluated) and a
-  // service sees the same one again: keep the last few, by digest, parsed from a copy so that
-  // a kept result never holds on to the document the bytes came from.
-  const key = `${options.allowZeroPadding === true}|${toHex(hash('SHA-256', input))}`
-  const hit = memo.get(key)
-  if (hit) return hit
-  const parsed = parseUncached(input.slice(), options)
-  memo.set(key, parsed)
-  return parsed
-}
-
-/** Messages up to this size are remembered (the last {@link MEMO_ENTRIES}). */
-const MAX_MEMO_BYTES = 1024 * 1024
-const MEMO_ENTRIES = 32
-const memo = new BoundedCache<SignedData>(MEMO_ENTRIES)
-
-function parseUncached(input: Uint8Array, options: ParseSignedDataOptions): SignedData {
   if (input.length > MAX_CMS_BYTES) {
     throw new LimitError('limit.cms', 'CMS: message too large / CMS 消息过大')
   }
