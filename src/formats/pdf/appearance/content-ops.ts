@@ -6,10 +6,20 @@
  * interprets nothing else.
  */
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20])
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25])
+/** Byte classes: regular characters, white space, delimiters. */
+const REGULAR = 0
+const WHITE = 1
+const DELIM = 2
+const CLASS = new Uint8Array(256)
+for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[b] = WHITE
+for (const b of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[b] = DELIM
 
-const isRegular = (b: number | undefined) => b !== undefined && !WHITE.has(b) && !DELIM.has(b)
+/** Index of the first byte at or after `j` that is not a regular character. */
+function regularEnd(d: Uint8Array, j: number): number {
+  const n = d.length
+  while (j < n && CLASS[d[j]!] === REGULAR) j++
+  return j
+}
 
 /** Something the scan could not read, or a bound it reached (`limit.*` codes). */
 export interface ContentProblem {
@@ -61,6 +71,27 @@ function nameText(bytes: Uint8Array): string {
   return out
 }
 
+/** Candidates of a pair `mayDraw` looks at before it leaves the question to the scan. */
+const MAX_PAIR_CANDIDATES = 64
+
+/** Whether `data` holds the byte pair `a b`; also true past the candidate bound. */
+function hasPair(data: Uint8Array, a: number, b: number): boolean {
+  let k = data.indexOf(b, 1)
+  for (let n = 0; k >= 0; n++) {
+    if (data[k - 1] === a || n >= MAX_PAIR_CANDIDATES) return true
+    k = data.indexOf(b, k + 1)
+  }
+  return false
+}
+
+/**
+ * Whether a scan could find anything: pictures and problems come only from `Do` and `BI`
+ * operators, so a stream without those byte pairs anywhere draws nothing.
+ */
+function mayDraw(data: Uint8Array): boolean {
+  return hasPair(data, 0x44, 0x6f) || hasPair(data, 0x42, 0x49)
+}
+
 /** Index just past the literal string starting at `i` (on its '('). */
 function skipLiteral(d: Uint8Array, i: number): number {
   let depth = 0
@@ -90,66 +121,73 @@ export function drawOps<I>(
 ): { ops: DrawOp<I>[]; problems: ContentProblem[] } {
   const ops: DrawOp<I>[] = []
   const problems: ContentProblem[] = []
+  if (!mayDraw(data)) return { ops, problems }
+  const n = data.length
   let drawn = 0
   let inline = 0
-  let lastName: string | null = null
+  // The name token just before, as a range of `data` (start -1: none); decoded only for Do.
+  let nameStart = -1
+  let nameEnd = -1
   let i = 0
-  while (i < data.length) {
+  while (i < n) {
     const b = data[i]!
-    if (WHITE.has(b)) {
+    const c = CLASS[b]
+    if (c === WHITE) {
       i++
     } else if (b === 0x25) {
-      while (i < data.length && data[i] !== 0x0a && data[i] !== 0x0d) i++
+      while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++
     } else if (b === 0x28) {
       i = skipLiteral(data, i)
-      lastName = null
+      nameStart = -1
     } else if (b === 0x2f) {
-      let j = i + 1
-      while (isRegular(data[j])) j++
-      lastName = nameText(data.subarray(i + 1, j))
+      const j = regularEnd(data, i + 1)
+      nameStart = i + 1
+      nameEnd = j
       i = j
     } else if (b === 0x3c || b === 0x3e || b === 0x5b || b === 0x5d || b === 0x7b || b === 0x7d) {
       if (b === 0x3c && data[i + 1] !== 0x3c) {
-        while (i < data.length && data[i] !== 0x3e) i++
+        const k = data.indexOf(0x3e, i)
+        i = k < 0 ? n : k
       }
       i++
-      lastName = null
+      nameStart = -1
     } else {
-      let j = i
-      while (isRegular(data[j])) j++
-      if (j === i) j++
-      const len = j - i
-      const op = len === 2 ? String.fromCharCode(data[i]!, data[i + 1]!) : ''
-      if (op === 'Do' && lastName !== null) {
-        if (drawn >= options.maxDo) {
-          problems.push({
-            code: 'limit.pdf.content-draws',
-            message:
-              `more than ${options.maxDo} XObjects drawn by one content stream / ` +
-              `一个内容流绘制的外部对象超过 ${options.maxDo} 个`,
-          })
-          break
+      let j = c === REGULAR ? regularEnd(data, i + 1) : i + 1
+      if (j - i === 2) {
+        const b1 = data[i + 1]!
+        if (b === 0x44 && b1 === 0x6f && nameStart >= 0) {
+          // Do
+          if (drawn >= options.maxDo) {
+            problems.push({
+              code: 'limit.pdf.content-draws',
+              message:
+                `more than ${options.maxDo} XObjects drawn by one content stream / ` +
+                `一个内容流绘制的外部对象超过 ${options.maxDo} 个`,
+            })
+            break
+          }
+          ops.push({ kind: 'xobject', name: nameText(data.subarray(nameStart, nameEnd)) })
+          drawn++
+        } else if (b === 0x42 && b1 === 0x49) {
+          // BI
+          if (inline >= options.maxInline) {
+            problems.push({
+              code: 'limit.pdf.inline-images',
+              message:
+                `more than ${options.maxInline} inline images in one content stream / ` +
+                `一个内容流中的内嵌图片超过 ${options.maxInline} 张`,
+            })
+            break
+          }
+          inline++
+          const step = options.inline(data, j)
+          if (step.problem) problems.push(step.problem)
+          if (step.image !== undefined) ops.push({ kind: 'inline', image: step.image, offset: i })
+          if (step.stop) break
+          j = Math.max(j, step.next)
         }
-        ops.push({ kind: 'xobject', name: lastName })
-        drawn++
-      } else if (op === 'BI') {
-        if (inline >= options.maxInline) {
-          problems.push({
-            code: 'limit.pdf.inline-images',
-            message:
-              `more than ${options.maxInline} inline images in one content stream / ` +
-              `一个内容流中的内嵌图片超过 ${options.maxInline} 张`,
-          })
-          break
-        }
-        inline++
-        const step = options.inline(data, j)
-        if (step.problem) problems.push(step.problem)
-        if (step.image !== undefined) ops.push({ kind: 'inline', image: step.image, offset: i })
-        if (step.stop) break
-        j = Math.max(j, step.next)
       }
-      lastName = null
+      nameStart = -1
       i = j
     }
   }

@@ -76,35 +76,41 @@ type Dict = ReadonlyMap<string, PdfObject>
 
 const join = (path: string, name: string) => (path === '' ? name : `${path}/${name}`)
 
-/**
- * Collects the images drawn by `contents` (one stream or several, as a page's /Contents)
- * with `resources`, following form XObjects.
- */
-export function imagesDrawn(
-  pdf: PdfFile,
-  contents: readonly PdfStream[],
-  resources: Dict | undefined,
-  rev: number,
-  limits: WalkLimits = DEFAULT_WALK_LIMITS,
-): WalkResult {
-  const out: WalkResult = { images: [], problems: [] }
-  const state = { forms: 0, xobjects: 0, inline: 0, bytes: 0, work: limits.maxInlineWork }
-  const seen = new Set<string>()
-  const note = (code: string, message: string) => {
-    if (out.problems.length < 100) out.problems.push({ code, message })
+/** The state of one walk: what it found, what it used of its bounds. */
+class Walk {
+  readonly out: WalkResult = { images: [], problems: [] }
+  private forms = 0
+  private xobjects = 0
+  private inlineCount = 0
+  private bytes = 0
+  private work: number
+  private readonly seen = new Set<string>()
+
+  constructor(
+    private readonly pdf: PdfFile,
+    private readonly rev: number,
+    private readonly limits: WalkLimits,
+  ) {
+    this.work = limits.maxInlineWork
   }
-  const noteError = (e: unknown) => {
+
+  private note(code: string, message: string): void {
+    if (this.out.problems.length < 100) this.out.problems.push({ code, message })
+  }
+
+  private noteError(e: unknown): void {
     if (!(e instanceof YrdError)) throw e
-    note(e.code, e.message)
+    this.note(e.code, e.message)
   }
 
   /** What one stream draws; inline image decoding is charged to the file afterwards. */
-  const scan = (s: PdfStream, res: Dict | undefined): DrawOp<InlineImage>[] => {
+  private scan(s: PdfStream, res: Dict | undefined): DrawOp<InlineImage>[] {
+    const { pdf, rev, limits } = this
     let data: Uint8Array
     try {
       data = pdf.decodeStream(s, rev).data
     } catch (e) {
-      noteError(e)
+      this.noteError(e)
       return []
     }
     const { perStream, remaining } = pdf.decodeBudget
@@ -113,29 +119,30 @@ export function imagesDrawn(
       rev,
       resources: res,
       budget: { perStream, remaining },
-      work: state.work,
+      work: this.work,
     }
     const found = drawOps(data, {
       maxDo: limits.maxImages * 16,
       maxInline: limits.maxInlineImages,
       inline: (d, at) => readInlineImage(d, at, ctx),
     })
-    state.work = ctx.work
-    for (const p of found.problems) note(p.code, p.message)
+    this.work = ctx.work
+    for (const p of found.problems) this.note(p.code, p.message)
     try {
       pdf.chargeDecoded(remaining - ctx.budget.remaining)
     } catch (e) {
-      noteError(e)
+      this.noteError(e)
     }
     return found.ops
   }
 
   /** Lists an inline image; false when a bound is reached (the walk then stops). */
-  const inline = (image: InlineImage, key: string, path: string): boolean => {
-    if (seen.has(key)) return true
+  private inline(image: InlineImage, key: string, path: string): boolean {
+    const { limits } = this
+    if (this.seen.has(key)) return true
     const size = image.data?.data.length ?? 0
-    if (state.inline >= limits.maxInlineImages || state.bytes + size > limits.maxInlineBytes) {
-      note(
+    if (this.inlineCount >= limits.maxInlineImages || this.bytes + size > limits.maxInlineBytes) {
+      this.note(
         'limit.pdf.appearance-inline-images',
         `more than ${limits.maxInlineImages} inline images or ${limits.maxInlineBytes} bytes ` +
           `of them drawn / 绘制的内嵌图片超过 ${limits.maxInlineImages} 张或 ` +
@@ -143,33 +150,41 @@ export function imagesDrawn(
       )
       return false
     }
-    seen.add(key)
-    state.inline++
-    state.bytes += size
-    out.images.push({ kind: 'inline', ref: null, dict: image.dict, data: image.data, key, path })
+    this.seen.add(key)
+    this.inlineCount++
+    this.bytes += size
+    this.out.images.push({
+      kind: 'inline',
+      ref: null,
+      dict: image.dict,
+      data: image.data,
+      key,
+      path,
+    })
     return true
   }
 
-  const visit = (
+  visit(
     streams: readonly PdfStream[],
     res: Dict | undefined,
     path: string,
     depth: number,
     onPath: ReadonlySet<string>,
-  ) => {
+  ): void {
+    const { pdf, rev, limits, seen } = this
     const xobjects = pdf.deref(res?.get('XObject'), rev)
     let n = 0
     for (const s of streams) {
-      for (const op of scan(s, res)) {
+      for (const op of this.scan(s, res)) {
         if (op.kind === 'inline') {
-          if (!inline(op.image, `@${s.dataStart}#${op.offset}`, join(path, `inline#${++n}`))) {
+          if (!this.inline(op.image, `@${s.dataStart}#${op.offset}`, join(path, `inline#${++n}`))) {
             return
           }
           continue
         }
         if (xobjects?.kind !== 'dict') continue
-        if (state.xobjects >= limits.maxImages) {
-          note('limit.pdf.appearance-images', `more than ${limits.maxImages} images drawn`)
+        if (this.xobjects >= limits.maxImages) {
+          this.note('limit.pdf.appearance-images', `more than ${limits.maxImages} images drawn`)
           return
         }
         const name = op.name
@@ -183,27 +198,40 @@ export function imagesDrawn(
         if (subtype?.kind === 'name' && subtype.value === 'Image') {
           if (!seen.has(key)) {
             seen.add(key)
-            state.xobjects++
-            out.images.push({ kind: 'xobject', ref, stream: obj, dict: obj.dict, path: here })
+            this.xobjects++
+            this.out.images.push({ kind: 'xobject', ref, stream: obj, dict: obj.dict, path: here })
           }
         } else if (subtype?.kind === 'name' && subtype.value === 'Form') {
           if (onPath.has(key)) continue
-          if (depth >= limits.maxDepth || state.forms >= limits.maxForms) {
-            note(
+          if (depth >= limits.maxDepth || this.forms >= limits.maxForms) {
+            this.note(
               'limit.pdf.appearance-forms',
               `form XObjects nest deeper than the bound at ${here}`,
             )
             continue
           }
-          state.forms++
+          this.forms++
           const own = pdf.deref(obj.dict.get('Resources'), rev)
           const formRes = own?.kind === 'dict' ? own.entries : res
-          visit([obj], formRes, here, depth + 1, new Set([...onPath, key]))
+          this.visit([obj], formRes, here, depth + 1, new Set([...onPath, key]))
         }
       }
     }
   }
+}
 
-  visit(contents, resources, '', 0, new Set())
-  return out
+/**
+ * Collects the images drawn by `contents` (one stream or several, as a page's /Contents)
+ * with `resources`, following form XObjects.
+ */
+export function imagesDrawn(
+  pdf: PdfFile,
+  contents: readonly PdfStream[],
+  resources: Dict | undefined,
+  rev: number,
+  limits: WalkLimits = DEFAULT_WALK_LIMITS,
+): WalkResult {
+  const walk = new Walk(pdf, rev, limits)
+  walk.visit(contents, resources, '', 0, new Set())
+  return walk.out
 }

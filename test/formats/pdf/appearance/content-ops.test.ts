@@ -43,6 +43,15 @@ describe('drawOps', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['limit.pdf.content-draws'])
   })
 
+  it('finds what is drawn behind many lone "o" and "I" bytes, and nothing without Do or BI', () => {
+    const noise = '(' + 'o I '.repeat(100) + ') Tj '
+    expect(names(noise + '/X Do')).toEqual(['X'])
+    expect(names(noise + '0 0 m 10 10 l S')).toEqual([])
+    expect(names(content(noise, 'BI /W 1 /H 1 /CS /G /BPC 8 ID ', [0], ' EI'))).toEqual([
+      `inline@${noise.length}`,
+    ])
+  })
+
   it('survives unterminated strings and garbage', () => {
     expect(names('(never closed /X Do')).toEqual([])
     expect(names(new Uint8Array([0xff, 0x00, 0x3c, 0x3c, 0x5d, 0x29]))).toEqual([])
