@@ -82,6 +82,11 @@ function hidden(pdf: PdfFile, widget: ReadonlyMap<string, PdfObject>, rev: numbe
   return f?.kind === 'number' && (Math.trunc(f.value) & HIDDEN_FLAGS) !== 0
 }
 
+function shownAlready(shown: readonly ShownPicture[], sha256: string): boolean {
+  for (const p of shown) if (p.picture.sha256 === sha256) return true
+  return false
+}
+
 /** Evaluates one widget; returns whether it is visible. */
 function widgetAppearance(
   pdf: PdfFile,
@@ -139,8 +144,8 @@ function widgetAppearance(
       const decoded = pictureOfDrawn(pdf, img, rev, bound.pictures)
       const { picture } = decoded
       bound.digests.add(picture.sha256)
-      if (out.shown.some((p) => p.picture.sha256 === picture.sha256)) continue
-      out.shown.push({ ...decoded, page: pageNo })
+      if (shownAlready(out.shown, picture.sha256)) continue
+      out.shown.push({ picture, raster: decoded.raster, page: pageNo })
       const { format, width, height, sha256 } = picture
       findings.push({
         code: 'pdf.appearance.picture',
@@ -238,10 +243,11 @@ export function evaluatePdfAppearances(
   const bound: Bound = { refs: new Set<string>(), digests: new Set<string>(), pictures }
   const widgets = new Set<string>()
   const perSignature = new Map<number, SignatureAppearance>()
-  signatures.forEach((sig, i) => {
+  for (let i = 0; i < signatures.length; i++) {
+    const sig = signatures[i]!
     for (const w of sig.widgets) widgets.add(refKey(w.ref))
     perSignature.set(i, evaluateWidgets(pdf, sig, pages, r, bound))
-  })
+  }
   findings.push(...unboundSealFindings(pdf, pages, widgets, bound, r))
   return { perSignature, findings }
 }
