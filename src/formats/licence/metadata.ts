@@ -115,8 +115,9 @@ export function readLicenceFields(
 ): LicenceFields {
   const seen = new Map<string, string>()
   const conflicting = new Set<string>()
-  const used = pairs.slice(0, MAX_METADATA_PAIRS)
-  for (const p of used) {
+  const used = Math.min(pairs.length, MAX_METADATA_PAIRS)
+  for (let i = 0; i < used; i++) {
+    const p = pairs[i]!
     const key = keyOf(p.name)
     const value = p.value.trim().slice(0, MAX_METADATA_VALUE)
     const before = seen.get(key)
@@ -150,6 +151,6 @@ export function readLicenceFields(
     conflicting: [...conflicting],
     badDates,
     keys,
-    ignored: pairs.length - used.length,
+    ignored: pairs.length - used,
   }
 }
