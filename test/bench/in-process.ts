@@ -6,9 +6,12 @@
  * asks the crypto backend for (and the SM2 verifications, which our own code makes) are
  * recorded, then replayed for a fixed time. Verifications the library makes outside
  * `verifySignature` (the JWS signature itself) cannot be recorded; the caller passes them.
+ * The rates are those of the built library (`dist/node.js`, which `npm run bench` builds
+ * first), the code a service runs; the recording uses the sources, which make the same calls.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { getCryptoBackend, setCryptoBackend } from '../../src/crypto/backend.js'
 import type { PrimitiveVerifyRequest } from '../../src/crypto/backend-types.js'
 import {
@@ -102,6 +105,23 @@ export interface InProcessOptions {
   /** Signature verifications the library makes outside `verifySignature` on every call (so
    *  the recorder cannot see them), added to both raw bounds. */
   readonly unrecorded?: (bytes: Uint8Array) => VerifySignatureRequest[]
+  /**
+   * Distinct documents of the same kind and issuer (distinct-pdfs.ts), verified in turn for
+   * the rates instead of `file` again and again; each must get `file`'s verdict status.
+   */
+  readonly documents?: readonly Uint8Array[]
+}
+
+type Library = typeof import('../../src/node.js')
+
+/** The built library (see the file comment). */
+async function built(): Promise<Library> {
+  const path = join(REPO, 'dist/node.js')
+  try {
+    return (await import(pathToFileURL(path).href)) as Library
+  } catch (e) {
+    throw new Error(`bench: ${path} does not load; run npm run build first`, { cause: e })
+  }
 }
 
 /** Measures one licence, repository-relative paths, in process (see the file comment). */
@@ -124,10 +144,19 @@ export async function measureInProcess(
   }
   const plainRequests = await recorded(() => verify(bytes, options), extra)
   const cachedRequests = await recorded(() => verifier.verify(bytes), extra)
+  const lib = await built()
+  const documents = o.documents ?? [bytes]
+  for (const [i, d] of documents.entries()) {
+    const status = (await lib.verify(d, options)).status
+    if (status !== first.status) throw new Error(`bench: ${file}: copy ${i} is ${status}`)
+  }
+  const service = lib.createVerifier(options)
+  let next = 0
+  const inTurn = () => documents[next++ % documents.length]!
   return {
     status: String(first.status),
-    plain: await steadyRate(() => verify(bytes, options), seconds),
-    cached: await steadyRate(() => verifier.verify(bytes), seconds),
+    plain: await steadyRate(() => lib.verify(inTurn(), options), seconds),
+    cached: await steadyRate(() => service.verify(inTurn()), seconds),
     signaturesPlain: plainRequests.primitives.length + plainRequests.fronted.length,
     signaturesCached: cachedRequests.primitives.length + cachedRequests.fronted.length,
     boundPlain: await bound(plainRequests, seconds),

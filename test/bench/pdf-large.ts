@@ -49,7 +49,8 @@ export interface LargePdf {
   readonly byteRange: readonly [number, number, number, number]
 }
 
-function pemDer(path: string): Uint8Array {
+/** The DER of a PEM file, repository-relative. */
+export function pemDer(path: string): Uint8Array {
   const body = readFileSync(join(ROOT, path), 'utf8')
     .replace(/-----[^-]+-----/g, '')
     .replace(/\s+/g, '')
@@ -60,9 +61,17 @@ function attribute(oid: string, value: Uint8Array): Uint8Array {
   return derSequence([derOid(oid), derSetOf(0x31, [value])])
 }
 
-/** A detached PKCS#7 SignedData over content whose SHA-256 `digest` is already known. */
-function signedDataFor(digest: Uint8Array, signer: Signer, certs: Uint8Array[]): Uint8Array {
-  const oids = CMS_PROFILES.pkcs7
+/**
+ * A detached SignedData (PKCS#7 OIDs, or GB/T 35275's) over content whose digest (by the
+ * signer's digest algorithm) is already known, signed at the fixtures' PDF signing time.
+ */
+export function signedDataFor(
+  digest: Uint8Array,
+  signer: Signer,
+  certs: Uint8Array[],
+  profile: keyof typeof CMS_PROFILES = 'pkcs7',
+): Uint8Array {
+  const oids = CMS_PROFILES[profile]
   const digestAlg = derSequence([derOid(signer.digestOid)])
   const attrs = derSetOf(0x31, [
     attribute('1.2.840.113549.1.9.3', derOid(oids.data)),

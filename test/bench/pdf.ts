@@ -1,14 +1,16 @@
 /**
  * PDF benchmarks (issues 3 and 7), side by side in one run: verifications per second of a
- * small signed licence in process and through the CLI over a folder of 24 copies (`--jobs 1`
- * and `--jobs 2`) against `pdfsig` run once per file; the CLI's start-up on one licence beside
+ * small signed licence in process and through the CLI over a folder of 24 distinct signed
+ * copies (`--jobs 1` and `--jobs 2`, see distinct-pdfs.ts) against `pdfsig` run once per file;
+ * in process, the 24 are verified in turn; the CLI's start-up on one licence beside
  * `node -e 0`; and MB/s on a 50 MB and a 500 MB signed licence generated at run time (see
  * `pdf-throughput.ts`). Everything generated goes to a temporary folder removed at the end.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CLI, cliArgs, cliFolderRows, copiesOf } from './cli-folder.js'
+import { CLI, cliArgs, cliFolderRows, COPIES } from './cli-folder.js'
+import { distinctCopies, type SignedFixture } from './distinct-pdfs.js'
 import { measureInProcess, type LicenceRates } from './in-process.js'
 import { installed, median, timed } from './pdf-run.js'
 import { benchLargePdfs, type Peers } from './pdf-throughput.js'
@@ -16,6 +18,17 @@ import type { BenchRow } from './types.js'
 
 const SMALL = 'fixtures/pdf/310000-licence-rsa.pdf'
 const SMALL_CRL = 'fixtures/pki/310000/rsa/licence-issuer.crl'
+const SMALL_FIXTURE: SignedFixture = { file: SMALL, family: 'rsa', profile: 'pkcs7' }
+
+/** Writes `documents` to `folder` (created) as licence-NN.pdf; their paths. */
+function written(documents: readonly Uint8Array[], folder: string): string[] {
+  mkdirSync(folder, { recursive: true })
+  return documents.map((d, i) => {
+    const path = join(folder, `licence-${String(i).padStart(2, '0')}.pdf`)
+    writeFileSync(path, d)
+    return path
+  })
+}
 const STARTS = 7
 
 /** One run of a peer per file: files/s, or a skip row. */
@@ -39,9 +52,14 @@ function perFile(name: string, cmd: string, args: (f: string) => string[], files
 const GROUP_SMALL = `PDF: small signed licence (${SMALL.split('/').pop()}, RSA, with CRL)`
 const GROUP_START = 'PDF: start-up on one small licence (median of 7, wall)'
 
-function smallRows(dir: string, have: Peers, inProc: LicenceRates) {
+function smallRows(
+  dir: string,
+  have: Peers,
+  inProc: LicenceRates,
+  documents: readonly Uint8Array[],
+) {
   const folder = join(dir, 'small')
-  const files = copiesOf(SMALL, folder)
+  const files = written(documents, folder)
   const rows: BenchRow[] = []
   const pdfsig = have.pdfsig ? perFile('pdfsig once per file', 'pdfsig', (f) => [f], files) : null
   const mutool = have.mutool
@@ -67,7 +85,8 @@ function smallRows(dir: string, have: Peers, inProc: LicenceRates) {
       unit: 'verifications/s',
       note:
         `${ratio(inProc.cached, pdfsig?.value)} (goal >= 10x); ${ofBound(inProc.cached)} ` +
-        `(goal >= 25%); one instance, as a service or the CLI uses it`,
+        `(goal >= 25%); one instance, as a service or the CLI uses it; ` +
+        `${documents.length} distinct signed copies in turn`,
     },
     {
       group: GROUP_SMALL,
@@ -134,24 +153,31 @@ function startRows(): BenchRow[] {
 }
 
 /** The same licence signed with ECDSA P-256 and with SM2: the goals per key family. */
-const FAMILIES = [
+const FAMILIES: readonly (readonly [string, SignedFixture, string])[] = [
   [
     'ECDSA P-256',
-    'fixtures/pdf/310000-licence-ecdsa.pdf',
+    { file: 'fixtures/pdf/310000-licence-ecdsa.pdf', family: 'ecdsa', profile: 'pkcs7' },
     'fixtures/pki/310000/ecdsa/licence-issuer.crl',
   ],
-  ['SM2', 'fixtures/pdf/310000-licence-sm2.pdf', 'fixtures/pki/310000/sm2/licence-issuer.crl'],
-] as const
+  [
+    'SM2',
+    { file: 'fixtures/pdf/310000-licence-sm2.pdf', family: 'sm2', profile: 'gbt35275' },
+    'fixtures/pki/310000/sm2/licence-issuer.crl',
+  ],
+]
 
 async function familyRows(dir: string, have: Peers): Promise<BenchRow[]> {
-  const group = 'PDF: small signed licence, other key families (in process, with CRL)'
+  const group =
+    `PDF: small signed licence, other key families (in process, with CRL, ` +
+    `${COPIES} distinct signed copies in turn)`
   const rows: BenchRow[] = []
-  for (const [family, file, crl] of FAMILIES) {
-    const r = await measureInProcess(file, [crl])
-    const copies = copiesOf(file, join(dir, family.replace(/\W+/g, '-')))
+  for (const [family, fixture, crl] of FAMILIES) {
+    const documents = distinctCopies(fixture, COPIES)
+    const r = await measureInProcess(fixture.file, [crl], { documents })
+    const copies = written(documents, join(dir, family.replace(/\W+/g, '-')))
     const pdfsig = have.pdfsig ? perFile('pdfsig', 'pdfsig', (f) => [f], copies).value : 0
     const vsPdfsig = pdfsig
-      ? `${(r.cached / pdfsig).toFixed(1)}x pdfsig per file on the same file ` +
+      ? `${(r.cached / pdfsig).toFixed(1)}x pdfsig per file on the same files ` +
         `(${pdfsig.toFixed(0)}/s; goal >= 10x)`
       : 'pdfsig absent'
     const share = (100 * r.cached) / r.boundPlain
@@ -189,9 +215,10 @@ export async function benchPdf(): Promise<BenchRow[]> {
   const have: Peers = { pdfsig: installed('pdfsig'), mutool: installed('mutool', '-v') }
   const dir = mkdtempSync(join(tmpdir(), 'yrd-bench-pdf-'))
   try {
-    const inProc = await measureInProcess(SMALL, [SMALL_CRL])
+    const documents = distinctCopies(SMALL_FIXTURE, COPIES)
+    const inProc = await measureInProcess(SMALL, [SMALL_CRL], { documents })
     return [
-      ...smallRows(dir, have, inProc),
+      ...smallRows(dir, have, inProc, documents),
       ...(await familyRows(dir, have)),
       ...startRows(),
       ...benchLargePdfs(dir, have),
