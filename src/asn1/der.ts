@@ -143,13 +143,42 @@ export function decodeOid(value: Uint8Array): string {
   if (value.length === 0 || value.length > 128) {
     throw new FormatError('format.der', 'DER: bad object identifier / 对象标识符错误')
   }
+  // Arcs below 2^45 are summed as numbers (exact); a longer one sends the whole OID to BigInt.
+  const arcs: string[] = []
+  let acc = 0
+  for (let i = 0; i < value.length; i++) {
+    const b = value[i]!
+    if (acc === 0 && b === 0x80) nonMinimalArc()
+    if (acc >= 2 ** 45) return decodeOidBig(value)
+    acc = acc * 128 + (b & 0x7f)
+    if ((b & 0x80) === 0) {
+      if (arcs.length === 0) {
+        const first = acc < 80 ? Math.floor(acc / 40) : 2
+        arcs.push(String(first), String(acc - first * 40))
+      } else {
+        arcs.push(String(acc))
+      }
+      acc = 0
+    } else if (i === value.length - 1) truncatedOid()
+  }
+  return arcs.join('.')
+}
+
+function nonMinimalArc(): never {
+  throw new FormatError('format.der', 'DER: non-minimal OID arc / 对象标识符编码非最短')
+}
+
+function truncatedOid(): never {
+  throw new FormatError('format.der', 'DER: truncated OID / 对象标识符被截断')
+}
+
+/** {@link decodeOid} with arcs of any size. */
+function decodeOidBig(value: Uint8Array): string {
   const arcs: string[] = []
   let acc = 0n
   for (let i = 0; i < value.length; i++) {
     const b = value[i]!
-    if (acc === 0n && b === 0x80) {
-      throw new FormatError('format.der', 'DER: non-minimal OID arc / 对象标识符编码非最短')
-    }
+    if (acc === 0n && b === 0x80) nonMinimalArc()
     acc = (acc << 7n) | BigInt(b & 0x7f)
     if ((b & 0x80) === 0) {
       if (arcs.length === 0) {
@@ -159,9 +188,7 @@ export function decodeOid(value: Uint8Array): string {
         arcs.push(acc.toString())
       }
       acc = 0n
-    } else if (i === value.length - 1) {
-      throw new FormatError('format.der', 'DER: truncated OID / 对象标识符被截断')
-    }
+    } else if (i === value.length - 1) truncatedOid()
   }
   return arcs.join('.')
 }
