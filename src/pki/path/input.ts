@@ -62,13 +62,24 @@ const CERT_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']
 
 /**
  * Parsed certificates by input buffer: registries and callers pass the same anchor and
- * intermediate buffers on every call, and parsing dominates short validations.
+ * intermediate buffers on every call, and parsing dominates short validations. Each hit is
+ * checked against a copy of the bytes it was parsed from: a buffer refilled in place (a new
+ * anchor in the array of an old one) is parsed again, never trusted as it was.
  */
-const parsedByBuffer = new WeakMap<Uint8Array, Certificate[]>()
+const parsedByBuffer = new WeakMap<
+  Uint8Array,
+  { readonly copy: Uint8Array; readonly certs: Certificate[] }
+>()
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 function parseBuffer(input: Uint8Array): Certificate[] {
   const hit = parsedByBuffer.get(input)
-  if (hit) return hit
+  if (hit && sameBytes(hit.copy, input)) return hit.certs
   const out: Certificate[] = []
   try {
     for (const der of derBlocks(input, CERT_LABELS)) {
@@ -81,7 +92,7 @@ function parseBuffer(input: Uint8Array): Certificate[] {
   } catch {
     // Not PEM with certificates and not DER either; ignore it.
   }
-  parsedByBuffer.set(input, out)
+  parsedByBuffer.set(input, { copy: input.slice(), certs: out })
   return out
 }
 

@@ -25,6 +25,17 @@ describe('certificate inputs', () => {
     expect(parseMany([buffer])[0]).toBe(first[0])
   })
 
+  it('parses a buffer again when its bytes were changed in place since', () => {
+    const buffer = a.der.slice()
+    expect(parseMany([buffer])[0]?.subject.text).toMatch(/^CN=A/)
+    // The same array now holds B (as much of it as fits, then zeros): never A again.
+    buffer.fill(0)
+    buffer.set(b.der.subarray(0, Math.min(buffer.length, b.der.length)))
+    const again = parseMany([buffer])
+    expect(again.some((c) => c.subject.text.startsWith('CN=A'))).toBe(false)
+    if (b.der.length === buffer.length) expect(again[0]?.subject.text).toMatch(/^CN=B/)
+  })
+
   it('parses the target or throws FormatError', () => {
     expect(parseTarget(pem(b.der)).subject.text).toMatch(/^CN=B/)
     expect(() =>
