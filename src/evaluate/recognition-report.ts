@@ -77,7 +77,15 @@ export function withdrawnFinding(c: Candidate, at: Date, lang: Lang): Finding {
 
 function commonName(subject: string | undefined): string | null {
   if (!subject) return null
-  return /(?:^|, )CN=([^,]+)/.exec(subject)?.[1] ?? subject
+  // The first "CN=" at the start or after ", " with a value before the next comma.
+  for (let at = subject.indexOf('CN='); at >= 0; at = subject.indexOf('CN=', at + 3)) {
+    const starts =
+      at === 0 || (at >= 2 && subject.charAt(at - 2) === ',' && subject.charAt(at - 1) === ' ')
+    if (!starts || at + 3 >= subject.length || subject.charAt(at + 3) === ',') continue
+    const end = subject.indexOf(',', at + 3)
+    return subject.slice(at + 3, end < 0 ? subject.length : end)
+  }
+  return subject
 }
 
 /** The licence type's names: the list's (else the licence's) Chinese name, English if known. */

@@ -116,11 +116,28 @@ function candidates(input: RecognitionInput): Candidate[] {
   return out
 }
 
+/** Codes of signer subjects seen before: one issuer's signer signs many documents. */
+const codesBySubject = new Map<string, readonly string[]>()
+const MAX_CACHED_SUBJECTS = 64
+const MAX_CACHED_SUBJECT_LENGTH = 1024
+
+/** {@link organisationCodes} of `subject`, remembered for short subjects. */
+function subjectCodes(subject: string): readonly string[] {
+  const known = codesBySubject.get(subject)
+  if (known !== undefined) return known
+  const codes = Object.freeze(organisationCodes(subject))
+  if (subject.length <= MAX_CACHED_SUBJECT_LENGTH) {
+    if (codesBySubject.size >= MAX_CACHED_SUBJECTS) codesBySubject.clear()
+    codesBySubject.set(subject, codes)
+  }
+  return codes
+}
+
 function issuerSignerFindings(input: RecognitionInput, code: string): Finding[] {
   const out: Finding[] = []
   for (const sig of input.signatures) {
     if (!sig.signer || sig.format === 'timestamp') continue
-    const codes = organisationCodes(sig.signer.subject)
+    const codes = subjectCodes(sig.signer.subject)
     if (codes.length === 0) continue
     if (codes.includes(code)) {
       out.push({ code: 'policy.issuer-signer', status: 'passed', params: { code } })

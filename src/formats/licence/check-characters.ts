@@ -35,15 +35,17 @@ export function mod3736Check(text: string): string | undefined {
 
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const
-const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{18}$/
 const USCC_VALUES = valueTable(USCC_ALPHABET)
 
 /** True when `code` is an 18-character unified social credit code with a correct check. */
 export function isValidUscc(code: string): boolean {
-  if (!USCC_PATTERN.test(code)) return false
+  if (code.length !== 18) return false
   let sum = 0
-  for (let i = 0; i < 17; i++) {
-    sum += USCC_VALUES[code.charCodeAt(i)]! * (USCC_WEIGHTS[i] ?? 0)
+  for (let i = 0; i < 18; i++) {
+    const c = code.charCodeAt(i)
+    const v = c < 128 ? USCC_VALUES[c]! : -1
+    if (v < 0) return false
+    if (i < 17) sum += v * (USCC_WEIGHTS[i] ?? 0)
   }
   return USCC_ALPHABET.charAt((31 - (sum % 31)) % 31) === code.charAt(17)
 }

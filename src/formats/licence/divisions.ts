@@ -11,13 +11,15 @@ export const YRD_PROVINCES: Readonly<Record<string, { readonly zh: string; reado
     '340000': { zh: '安徽省', en: 'Anhui' },
   }
 
-const SIX_DIGITS = /^\d{6}$/
-
 /**
  * The province code (`xx0000`) of a 6-digit division code, or undefined when the code is not
  * six digits. A national code (`100000`) gives `100000`.
  */
 export function provinceOfDivision(division: string): string | undefined {
-  if (!SIX_DIGITS.test(division)) return undefined
+  if (division.length !== 6) return undefined
+  for (let i = 0; i < 6; i++) {
+    const c = division.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) return undefined
+  }
   return `${division.slice(0, 2)}0000`
 }

@@ -36,11 +36,21 @@ export interface LicenceIdentifier {
 }
 
 const PREFIX = `${LICENCE_IDENTIFIER_ROOT}.`
-const TYPE_CODE = /^[0-9A-Z]{21}$/
-const DIVISION = /^\d{6}$/
-const SERIAL = /^[0-9A-Z]{1,64}$/
-const VERSION = /^\d{3}$/
-const CHECK = /^[0-9A-Z]$/
+/** 1 for the ASCII digits, 2 for the upper-case letters. */
+const CLASS = new Uint8Array(128)
+for (let c = 0x30; c <= 0x39; c++) CLASS[c] = 1
+for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = 2
+
+/** True when `s` has `min` to `max` characters, all digits, or digits and upper-case letters. */
+function charsOf(s: string, letters: boolean, min: number, max: number): boolean {
+  if (s.length < min || s.length > max) return false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    const k = c < 128 ? CLASS[c]! : 0
+    if (k === 0 || (k === 2 && !letters)) return false
+  }
+  return true
+}
 
 const NONE = {
   typeCode: null,
@@ -64,15 +74,15 @@ export function parseLicenceIdentifier(text: string): LicenceIdentifier {
   if (parts.length !== 5) return { text, ...NONE, problems: ['parts'] }
   const [typeCode = '', issuerCode = '', serial = '', version = '', check = ''] = parts
   const problems: IdentifierProblem[] = []
-  if (!TYPE_CODE.test(typeCode) || !isValidUscc(typeCode.slice(0, 18))) {
+  if (!charsOf(typeCode, true, 21, 21) || !isValidUscc(typeCode.slice(0, 18))) {
     problems.push('type-code')
   }
   // The issuer part is a USCC; one real Hefei identifier carries a 6-digit division code.
-  if (!isValidUscc(issuerCode) && !DIVISION.test(issuerCode)) problems.push('issuer-code')
-  if (!SERIAL.test(serial)) problems.push('serial')
-  if (!VERSION.test(version)) problems.push('version')
+  if (!isValidUscc(issuerCode) && !charsOf(issuerCode, false, 6, 6)) problems.push('issuer-code')
+  if (!charsOf(serial, true, 1, 64)) problems.push('serial')
+  if (!charsOf(version, false, 3, 3)) problems.push('version')
   const expected = mod3736Check(`${typeCode}${issuerCode}${serial}${version}`) ?? null
-  if (!CHECK.test(check) || expected === null || expected !== check) {
+  if (!charsOf(check, true, 1, 1) || expected === null || expected !== check) {
     problems.push('check-character')
   }
   return { text, typeCode, issuerCode, serial, version, check, expectedCheck: expected, problems }

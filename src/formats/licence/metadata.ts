@@ -86,6 +86,16 @@ const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/
 const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 
+/** True when `t` is exactly `dddd-dd-dd` (ASCII digits). */
+function isPlainDate(t: string): boolean {
+  if (t.length !== 10 || t.charCodeAt(4) !== 0x2d || t.charCodeAt(7) !== 0x2d) return false
+  for (let i = 0; i < 10; i++) {
+    const c = t.charCodeAt(i)
+    if (i !== 4 && i !== 7 && (c < 0x30 || c > 0x39)) return false
+  }
+  return true
+}
+
 /** Days in month `mo` (1-12) of the proleptic Gregorian year `y`. */
 function daysIn(y: number, mo: number): number {
   if (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) return 29
@@ -98,12 +108,22 @@ function daysIn(y: number, mo: number): number {
  */
 export function normaliseDate(text: string): string | undefined {
   const t = text.trim()
-  const m = DASHED.exec(t) ?? COMPACT.exec(t) ?? SLASHED.exec(t) ?? CHINESE.exec(t)
-  if (!m) return undefined
-  const year = m[1]!
+  let year: string
+  let mo: number
+  let d: number
+  if (isPlainDate(t)) {
+    // What DASHED would capture, without running it.
+    year = t.slice(0, 4)
+    mo = Number(t.slice(5, 7))
+    d = Number(t.slice(8, 10))
+  } else {
+    const m = DASHED.exec(t) ?? COMPACT.exec(t) ?? SLASHED.exec(t) ?? CHINESE.exec(t)
+    if (!m) return undefined
+    year = m[1]!
+    mo = Number(m[2])
+    d = Number(m[3])
+  }
   const y = Number(year)
-  const mo = Number(m[2])
-  const d = Number(m[3])
   // A year below 100 is refused.
   if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return undefined
   return `${year}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`
