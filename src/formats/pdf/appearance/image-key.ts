@@ -17,7 +17,7 @@ const MAX_KEY_NODES = 4096
 const MAX_KEY_BYTES = 4 * 1024 * 1024
 /** Most references followed inside each other. */
 const MAX_KEY_DEPTH = 32
-/** Inputs up to this size are kept whole; larger ones are hashed as they are read. */
+/** Inputs up to this size are kept whole (with their cache entry); larger ones are hashed. */
 export const MAX_EXACT_INPUT = 64 * 1024
 /** The entries of an image (or mask) dictionary that decoding reads, in key order. */
 const IMAGE_KEYS: readonly string[] = [
@@ -246,6 +246,7 @@ function fingerprint(bytes: Uint8Array): number {
   for (let i = words.length * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x5bd1e995)
   return (h ^ (h >>> 15)) >>> 0
 }
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
 function read(pdf: PdfFile, stream: PdfStream, rev: number, digest: boolean): ImageKey | undefined {
