@@ -29,5 +29,6 @@ const ENGLISH: Readonly<Record<string, string>> = {
 
 /** The English name of a licence type given by its Chinese name, if known. */
 export function englishLicenceType(name: string | null | undefined): string | undefined {
-  return name ? ENGLISH[name.trim()] : undefined
+  const key = name?.trim()
+  return key && Object.hasOwn(ENGLISH, key) ? ENGLISH[key] : undefined
 }

@@ -105,7 +105,8 @@ function holderFinding(f: LicenceFields, lang: Lang): Finding | undefined {
   const id = f.values.holderId
   const typeCode = f.values.holderIdTypeCode
   if (!id || !typeCode) return undefined
-  const kind = HOLDER_ID_KINDS[typeCode]
+  // Own entries only: a code such as "constructor" names no kind, not Object's member.
+  const kind = Object.hasOwn(HOLDER_ID_KINDS, typeCode) ? HOLDER_ID_KINDS[typeCode] : undefined
   if (!kind) {
     return { code: 'licence.holder-id-type-unknown', status: 'warning', params: { type: typeCode } }
   }

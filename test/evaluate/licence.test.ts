@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { englishLicenceType } from '../../src/evaluate/licence-type-names.js'
 import { evaluateLicence } from '../../src/evaluate/licence.js'
 import { businessLicence, licenceCustomData } from '../../fixtures/make/ofd-licence.js'
 import { PROVINCES } from '../../fixtures/make/pki-names.js'
@@ -52,6 +53,13 @@ describe('evaluateLicence', () => {
     expect(codes(evaluateLicence(citizen, AT, 'test'))).toContain('licence.holder-id:passed')
     const odd = evaluateLicence(edit('CZZTDMLXDM', '999'), AT, 'test')
     expect(codes(odd)).toContain('licence.holder-id-type-unknown:warning')
+    // Names of Object's members are unknown types too, not a crash.
+    for (const code of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const r = evaluateLicence(edit('CZZTDMLXDM', code), AT, 'test')
+      expect(codes(r)).toContain('licence.holder-id-type-unknown:warning')
+    }
+    expect(englishLicenceType('constructor')).toBeUndefined()
+    expect(englishLicenceType(' 营业执照 ')).toBe('Business licence')
   })
 
   it('refuses an issuer outside the four provinces', () => {
