@@ -69,9 +69,11 @@ function startsWith(bytes: Uint8Array, text: string): boolean {
   return true
 }
 
+const LATIN1 = new TextDecoder('latin1')
+
 function route(bytes: Uint8Array): Route | 'jws' | 'unknown' {
   const head = bytes.subarray(0, 1024)
-  const text = new TextDecoder('latin1').decode(head)
+  const text = LATIN1.decode(head)
   if (text.includes('%PDF-')) return 'pdf'
   if (startsWith(bytes, 'PK\x03\x04')) return 'ofd'
   if (sniffCertificateInput(bytes)) return 'certificate'
