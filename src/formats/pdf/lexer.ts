@@ -5,6 +5,7 @@
 import type { PdfObject } from './types.js'
 import { pdfFormat, pdfLimit } from './errors.js'
 import {
+  DELIM_TABLE,
   HEX_VALUE,
   HEX_WHITE,
   hexPairTable,
@@ -25,12 +26,17 @@ function latin1(b: Uint8Array, from: number, to: number): string {
 /** Recently read names, by a hash of their bytes: the same few names fill every file. */
 const NAME_SLOTS = 1024
 const names: string[] = new Array<string>(NAME_SLOTS).fill('')
+/** Longest name kept in {@link names}. */
+const MAX_INTERNED = 32
 
-/** The name whose bytes are [from, to) (no `#` escapes), shared with earlier reads. */
-function internedName(b: Uint8Array, from: number, to: number): string {
-  if (to - from > 32) return latin1(b, from, to)
-  let h = to - from
-  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + b[i]!) | 0
+/** 1 for bytes that continue a name as themselves, 2 for `#`; 0 for ends (see isBoundary). */
+const NAME_BYTE = new Uint8Array(256)
+for (let c = 0; c < 256; c++) NAME_BYTE[c] = WS_TABLE[c] === 1 || DELIM_TABLE[c] === 1 ? 0 : 1
+NAME_BYTE[35] = 2
+
+/** The name whose bytes are [from, to) and hash `h` (no `#` escapes), shared with earlier reads. */
+function internedName(b: Uint8Array, from: number, to: number, h: number): string {
+  if (to - from > MAX_INTERNED) return latin1(b, from, to)
   const slot = h & (NAME_SLOTS - 1)
   const known = names[slot]!
   if (known.length === to - from) {
@@ -193,15 +199,18 @@ export class PdfLexer {
     const b = this.buf
     const start = ++this.pos
     let p = start
-    let escaped = false
-    while (p < b.length && !isBoundary(b[p])) {
-      if (b[p] === 35) escaped = true
+    let h = 0
+    // One pass: the end, whether any `#` escape occurs, and the hash of the bytes.
+    let kind = 0
+    while (p < b.length && (kind = NAME_BYTE[b[p]!]!) === 1) {
+      h = (Math.imul(h, 31) + b[p]!) | 0
       p++
     }
-    if (!escaped) {
+    if (kind !== 2) {
       this.pos = p
-      return internedName(b, start, p)
+      return internedName(b, start, p, h)
     }
+    while (p < b.length && !isBoundary(b[p])) p++
     let s = ''
     while (this.pos < p) {
       const c = b[this.pos]!
