@@ -12,6 +12,8 @@ import type { Crl } from './crl/parse.js'
 /** A map holding at most `max` entries; reading an entry makes it the newest. */
 export class BoundedCache<V> {
   private readonly map = new Map<string, V>()
+  /** The key of the newest entry, which a read need not move. */
+  private newest: string | undefined
 
   constructor(readonly max: number) {}
 
@@ -22,9 +24,10 @@ export class BoundedCache<V> {
 
   get(key: string): V | undefined {
     const v = this.map.get(key)
-    if (v !== undefined) {
+    if (v !== undefined && key !== this.newest) {
       this.map.delete(key)
       this.map.set(key, v)
+      this.newest = key
     }
     return v
   }
@@ -32,6 +35,7 @@ export class BoundedCache<V> {
   set(key: string, value: V): void {
     this.map.delete(key)
     this.map.set(key, value)
+    this.newest = key
     while (this.map.size > this.max) {
       const oldest = this.map.keys().next().value
       if (oldest === undefined) break
@@ -41,6 +45,7 @@ export class BoundedCache<V> {
 
   delete(key: string): void {
     this.map.delete(key)
+    if (key === this.newest) this.newest = undefined
   }
 }
 
