@@ -124,15 +124,23 @@ function indexOf(anchors: readonly RegistryAnchor[]): AnchorIndex {
   return index
 }
 
-/** A certificate's identity for verdicts. */
+/** The validity dates of certificates as verdict text (certificates recur; strings are shared). */
+const validityText = new WeakMap<Certificate, { readonly from: string; readonly to: string }>()
+
+/** A certificate's identity for verdicts (a new object each time: callers may change it). */
 export function summarise(c: Certificate): CertificateSummary {
+  let v = validityText.get(c)
+  if (v === undefined) {
+    v = { from: c.notBefore.toISOString(), to: c.notAfter.toISOString() }
+    validityText.set(c, v)
+  }
   return {
     subject: c.subject.text,
     issuer: c.issuer.text,
     serialNumber: c.serialHex,
     sha256: c.sha256,
-    notBefore: c.notBefore.toISOString(),
-    notAfter: c.notAfter.toISOString(),
+    notBefore: v.from,
+    notAfter: v.to,
   }
 }
 

@@ -51,8 +51,15 @@ export function withLazyData<T extends object>(
   readonly data: Uint8Array
 } {
   const { format, width, height } = picture
-  return Object.defineProperty({ ...fields, format, width, height }, 'data', {
-    enumerable: true,
-    get: (): Uint8Array => picture.data,
-  }) as T & { format: string; width: number; height: number; data: Uint8Array }
+  // A getter in the literal is an own enumerable property, as one defined afterwards would be,
+  // without turning the object into a slow dictionary.
+  return {
+    ...fields,
+    format,
+    width,
+    height,
+    get data(): Uint8Array {
+      return picture.data
+    },
+  }
 }
