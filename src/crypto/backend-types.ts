@@ -71,6 +71,11 @@ export interface CryptoBackend {
   readonly name: string
   /** A streaming hasher, or undefined when this backend cannot compute `name`. */
   createHasher(name: HashName): Hasher | undefined
+  /**
+   * Optional one-shot hashing (cheaper than a hasher for small inputs); undefined when this
+   * backend cannot compute `name`. Must equal what `createHasher(name)` computes.
+   */
+  hashOnce?(name: HashName, data: Uint8Array): Uint8Array | undefined
   /** Verifies a validated primitive request. Must not throw. */
   verify(req: PrimitiveVerifyRequest): Promise<PrimitiveResult>
 }

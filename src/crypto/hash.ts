@@ -36,6 +36,8 @@ export function createHasher(name: HashName): Hasher {
  * hash('SHA-256', new TextEncoder().encode('abc'))
  */
 export function hash(name: HashName, data: Uint8Array): Uint8Array {
+  const once = getCryptoBackend().hashOnce?.(name, data)
+  if (once !== undefined) return once
   const h = createHasher(name)
   h.update(data)
   return h.digest()

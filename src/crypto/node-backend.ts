@@ -8,6 +8,7 @@ import {
   createHash,
   createPublicKey,
   getHashes,
+  hash as oneShotHash,
   verify as nodeVerify,
   type KeyObject,
 } from 'node:crypto'
@@ -108,6 +109,11 @@ export const nodeCryptoBackend: CryptoBackend = {
       update: (d) => void h.update(d),
       digest: () => new Uint8Array(h.digest()),
     }
+  },
+  hashOnce(name, data) {
+    const n = nodeHashName(name)
+    if (n === undefined) return undefined
+    return new Uint8Array(oneShotHash(n, data, 'buffer'))
   },
   verify(req) {
     try {
