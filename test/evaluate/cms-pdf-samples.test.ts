@@ -1,5 +1,5 @@
 /**
- * Real-world CMS from the signed PDFs in /work/shared/samples/pdf: `/ByteRange` and
+ * Real-world CMS from the signed PDFs in ../shared/samples/pdf: `/ByteRange` and
  * `/Contents <hex>` extracted with a simple scan, the covered ranges concatenated. Integrity
  * and signature pass; the issuers are unknown, so the chain is NO_CERTIFICATE_CHAIN_FOUND.
  */
@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest'
 import { evaluateCmsSignature } from '../../src/evaluate/cms.js'
 import { parseSignedData } from '../../src/pki/cms/signed-data.js'
 import { chainContext } from '../pki/cms/helpers.js'
+import { SHARED } from '../shared-dir.js'
 
-const DIR = '/work/shared/samples/pdf/'
+const DIR = `${SHARED}/samples/pdf/`
 const latin1 = new TextDecoder('latin1')
 
 interface PdfSignature {

@@ -11,8 +11,9 @@ import { aggregate } from '../../src/verdict/aggregate.js'
 import { render } from '../../src/verdict/messages.js'
 import { writeJpeg } from '../images/jpeg-writer.js'
 import { alphaOf, buildPdf, flate, rgbOf, type Body } from '../formats/pdf/appearance/build-pdf.js'
+import { SHARED } from '../shared-dir.js'
 
-const SAMPLES = '/work/shared/samples/pdf/'
+const SAMPLES = `${SHARED}/samples/pdf/`
 
 function evaluateFile(bytes: Uint8Array) {
   const pdf = readPdf(bytes)

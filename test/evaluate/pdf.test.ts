@@ -1,5 +1,5 @@
 /**
- * The six real signed PDFs of /work/shared/samples/pdf through verify(), and attack variants
+ * The six real signed PDFs of ../shared/samples/pdf through verify(), and attack variants
  * made from one of them in the test (truncation, zeroed /Contents, shifted and widened
  * ByteRange, appended data and revisions, a redefined signature dictionary).
  */
@@ -7,8 +7,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Verdict } from '../../src/verdict/types.js'
 import { verify } from '../../src/verify.js'
+import { SHARED } from '../shared-dir.js'
 
-const DIR = '/work/shared/samples/pdf/'
+const DIR = `${SHARED}/samples/pdf/`
 const TIME = new Date('2026-06-15T00:00:00Z')
 const latin1 = new TextDecoder('latin1')
 const have = existsSync(DIR)

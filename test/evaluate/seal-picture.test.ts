@@ -23,6 +23,7 @@ import type { Finding } from '../../src/verdict/messages.js'
 import { render } from '../../src/verdict/messages.js'
 import type { SignatureResult } from '../../src/verdict/types.js'
 import { writeJpeg } from '../images/jpeg-writer.js'
+import { SHARED } from '../shared-dir.js'
 
 const ID = '33010600000091'
 const OTHER = '31010600000096'
@@ -83,7 +84,7 @@ describe('comparePicture', () => {
 })
 
 describe('comparePicture on a real seal picture (ofdrw UserV4.esl, 400×400 PNG)', () => {
-  const real = parseSeal(readFileSync('/work/shared/samples/ofd/UserV4.esl')).picture.data
+  const real = parseSeal(readFileSync(`${SHARED}/samples/ofd/UserV4.esl`)).picture.data
   const view = new SignedPictureView({ data: real })
   const raster = decodePicture(real)!
 

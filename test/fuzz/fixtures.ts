@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SHARED } from '../shared-dir.js'
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 /** The fixtures folder. */
 export const FIXTURES = join(ROOT, 'fixtures')
 /** The shared real-world samples (read-only; absent on machines without them). */
-export const SAMPLES = '/work/shared/samples'
+export const SAMPLES = `${SHARED}/samples`
 /** The fixed validation time every fuzz run uses, so verdicts are reproducible. */
 export const FUZZ_TIME = new Date('2026-12-03T00:00:00Z')
 

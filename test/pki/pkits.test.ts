@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { setCryptoBackend } from '../../src/crypto/backend.js'
 import { nodeCryptoBackend } from '../../src/crypto/node-backend.js'
 import { validateCertificatePath, type PathResult } from '../../src/pki/validate.js'
+import { SHARED } from '../shared-dir.js'
 
-const DIR = '/work/shared/conformance/pkits/'
+const DIR = `${SHARED}/conformance/pkits/`
 const TIME = new Date('2022-05-01T00:00:00Z')
 
 interface PkitsCase {

@@ -16,9 +16,10 @@ import {
   parseLimitArgument,
   type VerifyLimits,
 } from '../../src/verify-limits.js'
+import { SHARED } from '../shared-dir.js'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures')
-const SAMPLE = '/work/shared/samples/pdf/dss-pades-lt-xrefstm.pdf'
+const SAMPLE = `${SHARED}/samples/pdf/dss-pades-lt-xrefstm.pdf`
 const TIME = new Date('2027-06-01T00:00:00Z')
 const read = (p: string) => new Uint8Array(readFileSync(join(FIXTURES, p)))
 

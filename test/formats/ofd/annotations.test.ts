@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { stampPng } from '../../../fixtures/make/png.js'
 import { readOfd } from '../../../src/formats/ofd/index.js'
 import { editText, repack } from './ofd-builder.js'
+import { SHARED } from '../../shared-dir.js'
 
 const SWAPPED = readFileSync('fixtures/ofd/swapped-seal-picture.ofd')
 const PLAIN = readFileSync('fixtures/ofd/310000-licence-v4.ofd')
@@ -27,7 +28,7 @@ describe('readOfd: pictures drawn by page annotations', () => {
 
   it('finds nothing in a package without annotations, or whose annotation draws no image', () => {
     expect(readOfd(PLAIN).documents[0]!.annotationPictures).toEqual([])
-    const invoice = readOfd(readFileSync('/work/shared/samples/ofd/zj-tax-invoice-v4.ofd'))
+    const invoice = readOfd(readFileSync(`${SHARED}/samples/ofd/zj-tax-invoice-v4.ofd`))
     expect(invoice.documents[0]!.annotationPictures).toEqual([])
     expect(invoice.documents[0]!.annotationProblems).toEqual([])
   })

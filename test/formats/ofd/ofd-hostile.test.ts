@@ -7,6 +7,7 @@ import { expectCode } from '../zip/expect-error.js'
 import { buildZip } from '../zip/zip-builder.js'
 import { editText, makeOfdFiles, zipFiles } from './ofd-builder.js'
 import type { PackageFiles } from './ofd-builder.js'
+import { SHARED } from '../../shared-dir.js'
 
 const SIGNATURE = 'Doc_0/Signs/Sign_0/Signature.xml'
 const withEdit = (edit: (files: PackageFiles) => void) => {
@@ -126,7 +127,7 @@ describe('readOfd refuses hostile packages quickly with a typed error', () => {
   })
 
   it('refuses truncated packages and random bytes', () => {
-    const real = readFileSync('/work/shared/samples/ofd/zj-tax-invoice-v4.ofd')
+    const real = readFileSync(`${SHARED}/samples/ofd/zj-tax-invoice-v4.ofd`)
     expectCode(() => readOfd(real.subarray(0, real.length - 30)), 'format.zip')
     expectCode(() => readOfd(real.subarray(0, 1000)), 'format.zip')
     let seed = 3
@@ -138,7 +139,7 @@ describe('readOfd refuses hostile packages quickly with a typed error', () => {
   })
 
   it('only ever throws FormatError or LimitError on corrupted copies of a real package', () => {
-    const real = readFileSync('/work/shared/samples/ofd/ofdrw-test-v4.ofd')
+    const real = readFileSync(`${SHARED}/samples/ofd/ofdrw-test-v4.ofd`)
     let seed = 11
     const next = () => (seed = (seed * 1103515245 + 12345) >>> 0)
     for (let i = 0; i < 200; i++) {

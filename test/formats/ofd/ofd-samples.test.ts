@@ -3,8 +3,9 @@ import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { hash } from '../../../src/crypto/hash.js'
 import { readOfd, sniffOfd } from '../../../src/formats/ofd/index.js'
+import { SHARED } from '../../shared-dir.js'
 
-const SAMPLES = '/work/shared/samples/ofd/'
+const SAMPLES = `${SHARED}/samples/ofd/`
 const zjBytes = readFileSync(SAMPLES + 'zj-tax-invoice-v4.ofd')
 const rwBytes = readFileSync(SAMPLES + 'ofdrw-test-v4.ofd')
 

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readOfd } from '../../../src/formats/ofd/index.js'
 import { editText, makeOfdFiles, repack, zipFiles } from './ofd-builder.js'
+import { SHARED } from '../../shared-dir.js'
 
-const zjBytes = readFileSync('/work/shared/samples/ofd/zj-tax-invoice-v4.ofd')
+const zjBytes = readFileSync(`${SHARED}/samples/ofd/zj-tax-invoice-v4.ofd`)
 const PAGE = 'Doc_0/Pages/Page_0/Content.xml'
 const sig0 = (bytes: Uint8Array) => readOfd(bytes).documents[0]!.signatures[0]!
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { findSignatures, readPdf } from '../../../src/formats/pdf/index.js'
+import { SHARED } from '../../shared-dir.js'
 
-const dir = '/work/shared/samples/pdf/'
+const dir = `${SHARED}/samples/pdf/`
 const load = (name: string) => readPdf(new Uint8Array(readFileSync(dir + name)))
 
 const expected: Record<string, { revisions: number; kinds: string; sigs: number }> = {

@@ -19,8 +19,9 @@ import { hash } from '../../../src/crypto/hash.js'
 import type { ChainContext } from '../../../src/evaluate/chain.js'
 import type { Certificate } from '../../../src/pki/certificate.js'
 import { defaultRegistry } from '../../../src/registry/index.js'
+import { SHARED } from '../../shared-dir.js'
 
-export const SAMPLES = '/work/shared/samples/ofd/'
+export const SAMPLES = `${SHARED}/samples/ofd/`
 const FIXTURES = new URL('../../../fixtures/pki/', import.meta.url)
 
 /** A real sample file's bytes. */

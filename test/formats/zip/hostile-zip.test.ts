@@ -5,6 +5,7 @@ import { FormatError, LimitError } from '../../../src/errors.js'
 import { readZip } from '../../../src/formats/zip/read-zip.js'
 import { expectCode } from './expect-error.js'
 import { buildZip } from './zip-builder.js'
+import { SHARED } from '../../shared-dir.js'
 
 const bytesOf = (s: string) => strToU8(s)
 const readAll = (bytes: Uint8Array) => {
@@ -138,7 +139,7 @@ describe('readZip refuses hostile archives quickly with a typed error', () => {
   })
 
   it('refuses truncated archives, trailing junk and random bytes', () => {
-    const real = readFileSync('/work/shared/samples/ofd/ofdrw-test-v4.ofd')
+    const real = readFileSync(`${SHARED}/samples/ofd/ofdrw-test-v4.ofd`)
     for (const cut of [0, 10, 21, real.length >> 1, real.length - 1]) {
       expectCode(() => readAll(real.subarray(0, cut)), 'format.zip')
     }
@@ -180,7 +181,7 @@ describe('readZip refuses hostile archives quickly with a typed error', () => {
   })
 
   it('only ever throws FormatError or LimitError on corrupted copies of a real archive', () => {
-    const real = readFileSync('/work/shared/samples/ofd/zj-tax-invoice-v4.ofd')
+    const real = readFileSync(`${SHARED}/samples/ofd/zj-tax-invoice-v4.ofd`)
     let seed = 7
     const next = () => (seed = (seed * 1103515245 + 12345) >>> 0)
     for (let i = 0; i < 300; i++) {

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { crc32 } from '../../../src/formats/zip/crc32.js'
 import { readZip } from '../../../src/formats/zip/read-zip.js'
 import { buildZip } from './zip-builder.js'
+import { SHARED } from '../../shared-dir.js'
 
-const SAMPLES = '/work/shared/samples/ofd/'
+const SAMPLES = `${SHARED}/samples/ofd/`
 
 describe('readZip on well-formed archives', () => {
   it('computes CRC-32 like zlib', () => {
