@@ -54,7 +54,8 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
   const detailed = (input: Uint8Array, call: VerifyOptions = {}) =>
     verifyWith(input, { ...defaults, ...call }, shared)
   return {
-    verify: async (input, call) => (await detailed(input, call)).verdict,
+    verify: async (input, call = {}) =>
+      (await verifyWith(input, { ...defaults, ...call }, shared, false)).verdict,
     verifyDetailed: detailed,
   }
 }

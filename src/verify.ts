@@ -69,19 +69,39 @@ function startsWith(bytes: Uint8Array, text: string): boolean {
   return true
 }
 
-const LATIN1 = new TextDecoder('latin1')
+/** The byte offset of `text` (ASCII) in the first `end` bytes of `bytes`, or -1. */
+function indexOfAscii(bytes: Uint8Array, text: string, end: number): number {
+  const head = bytes.subarray(0, end)
+  const first = text.charCodeAt(0)
+  const last = head.length - text.length
+  for (let i = head.indexOf(first); i >= 0 && i <= last; i = head.indexOf(first, i + 1)) {
+    let k = 1
+    while (k < text.length && head[i + k] === text.charCodeAt(k)) k++
+    if (k === text.length) return i
+  }
+  return -1
+}
+
+/** True for the Latin-1 bytes that `String.prototype.trimStart` removes. */
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0
+}
+
+const HEAD = 1024
 
 function route(bytes: Uint8Array): Route | 'jws' | 'unknown' {
-  const head = bytes.subarray(0, 1024)
-  const text = LATIN1.decode(head)
-  if (text.includes('%PDF-')) return 'pdf'
+  if (indexOfAscii(bytes, '%PDF-', HEAD) >= 0) return 'pdf'
   if (startsWith(bytes, 'PK\x03\x04')) return 'ofd'
   if (sniffCertificateInput(bytes)) return 'certificate'
   if (sniffCms(bytes)) return 'cms'
   const ses = sniffSes(bytes)
   if (ses) return ses
-  const trimmed = text.trimStart()
-  if (trimmed.startsWith('{') || trimmed.startsWith('eyJ')) return 'jws'
+  // The first non-blank bytes of the head: a JSON object or a compact JWS header.
+  const n = Math.min(HEAD, bytes.length)
+  let at = 0
+  while (at < n && isBlank(bytes[at]!)) at++
+  if (at < n && bytes[at] === 0x7b) return 'jws'
+  if (at + 3 <= n && startsWith(bytes.subarray(at), 'eyJ')) return 'jws'
   return 'unknown'
 }
 
@@ -100,7 +120,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
  * if (verdict.status === 'recognized') accept(verdict.province?.name)
  */
 export async function verify(input: Uint8Array, options: VerifyOptions = {}): Promise<Verdict> {
-  return (await verifyDetailed(input, options)).verdict
+  return (await verifyWith(input, options, {}, false)).verdict
 }
 
 /** A picture found while verifying, for renderers (not part of the JSON verdict). */
@@ -127,11 +147,15 @@ export async function verifyDetailed(
   return verifyWith(input, options, {})
 }
 
-/** {@link verifyDetailed} with the state a verifier instance shares (createVerifier). */
+/**
+ * {@link verifyDetailed} with the state a verifier instance shares (createVerifier). With
+ * `pictures` false (what `verify()` asks), the pictures list comes back empty.
+ */
 export async function verifyWith(
   input: Uint8Array,
   options: VerifyOptions,
   shared: VerifierShared,
+  pictures = true,
 ): Promise<{ verdict: Verdict; pictures: VerdictPicture[] }> {
   checkLimits(options.limits)
   const lang = options.lang ?? 'zh'
@@ -181,10 +205,11 @@ export async function verifyWith(
     registry: registry.summary(),
   }
   // The bytes of decoded appearance pictures are PNG-encoded only when a renderer reads them.
-  const pictures: VerdictPicture[] = result.pictures.map((p) =>
+  if (!pictures) return { verdict, pictures: [] }
+  const shown: VerdictPicture[] = result.pictures.map((p) =>
     withLazyData({ signatureId: p.signatureId, role: p.role }, p.picture),
   )
-  return { verdict, pictures }
+  return { verdict, pictures: shown }
 }
 
 async function evaluate(

@@ -155,28 +155,48 @@ function serialHex(bytes: Uint8Array): string {
 
 /** Most parsed certificates kept for reuse (a pure function of the bytes, so shareable). */
 const MAX_PARSED = 512
-const parsedByDigest = new Map<string, Certificate>()
+/** Bytes at the end of a certificate (its signature) that pick its slot in {@link parsed}. */
+const TAIL = 32
+const parsed = new Map<number, Certificate>()
+
+/** Length and last bytes of some DER, mixed (FNV-1a): where a parse of it is looked for. */
+function slotOf(der: Uint8Array): number {
+  let h = Math.imul(der.length ^ 0x811c9dc5, 16777619)
+  for (let i = Math.max(0, der.length - TAIL); i < der.length; i++) {
+    h = Math.imul(h ^ der[i]!, 16777619)
+  }
+  return h >>> 0
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 /**
  * Parses a DER certificate. Throws FormatError on anything malformed. The certificates of
- * one issuer recur in every document it signs, so the last few hundred parsed are kept, by
- * SHA-256 of their DER, and returned again for the same bytes (a parsed certificate is never
- * modified). A kept certificate holds a copy of its bytes, not the document they came from.
+ * one issuer recur in every document it signs, so the last few hundred parsed are kept and
+ * returned again for the same bytes (a parsed certificate is never modified). They are found
+ * by the length and the last bytes (the signature), then compared in full: no digest is
+ * computed until something asks for `sha256`. A kept certificate holds a copy of its bytes,
+ * not the document they came from.
  */
 export function parseCertificate(der: Uint8Array): Certificate {
-  const digest = toHex(hash('SHA-256', der))
-  const hit = parsedByDigest.get(digest)
-  if (hit) {
-    parsedByDigest.delete(digest)
-    parsedByDigest.set(digest, hit)
+  const slot = slotOf(der)
+  const hit = parsed.get(slot)
+  if (hit !== undefined && equalBytes(hit.der, der)) {
+    parsed.delete(slot)
+    parsed.set(slot, hit)
     return hit
   }
   const cert = parseUncached(der.slice())
-  digestCache.set(cert, digest)
-  parsedByDigest.set(digest, cert)
-  if (parsedByDigest.size > MAX_PARSED) {
-    const oldest = parsedByDigest.keys().next().value
-    if (oldest !== undefined) parsedByDigest.delete(oldest)
+  // A slot taken by other bytes (a collision, at worst crafted) goes to the newer parse.
+  parsed.delete(slot)
+  parsed.set(slot, cert)
+  if (parsed.size > MAX_PARSED) {
+    const oldest = parsed.keys().next().value
+    if (oldest !== undefined) parsed.delete(oldest)
   }
   return cert
 }

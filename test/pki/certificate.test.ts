@@ -52,6 +52,42 @@ describe('parseCertificate', () => {
   })
 })
 
+describe('parsed certificates kept for their bytes', () => {
+  const der = () => new Uint8Array(readFileSync(join(PKITS, 'GoodCACert.crt')))
+
+  it('returns the same parse for the same bytes in another array, holding its own copy', () => {
+    const first = der()
+    const a = parseCertificate(first)
+    const b = parseCertificate(der())
+    expect(b).toBe(a)
+    expect(a.der).not.toBe(first)
+    first.fill(0)
+    expect(parseCertificate(der())).toBe(a)
+    expect(a.subject.key).toBe(parseCertificate(der()).subject.key)
+  })
+
+  it('parses anew bytes that share the length and the signature but differ inside', () => {
+    const original = der()
+    const a = parseCertificate(original)
+    const other = original.slice()
+    // a byte of the subject public key: same length, same last bytes, another certificate
+    const at = indexOfBytes(other, a.spki) + a.spki.length - 40
+    other[at] = other[at]! ^ 0xff
+    const b = parseCertificate(other)
+    expect(b).not.toBe(a)
+    expect(b.spki).not.toEqual(a.spki)
+    expect(b.sha256).not.toBe(a.sha256)
+    // and the first is found again afterwards (the slot went to the newer bytes)
+    const again = parseCertificate(der())
+    expect(again.spki).toEqual(a.spki)
+    expect(again.sha256).toBe(a.sha256)
+  })
+})
+
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
+  return Buffer.from(hay).indexOf(Buffer.from(needle))
+}
+
 describe('names (RFC 5280 §7.1)', () => {
   const name = (...rdns: [string, number, string][]) => {
     const parts = rdns.map(([oid, tag, value]) => {
