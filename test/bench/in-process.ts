@@ -8,6 +8,12 @@
  * `verifySignature` (the JWS signature itself) cannot be recorded; the caller passes them.
  * The rates are those of the built library (`dist/node.js`, which `npm run bench` builds
  * first), the code a service runs; the recording uses the sources, which make the same calls.
+ *
+ * This machine is shared: a rate measured for a second and compared with another measured a
+ * few seconds later moves by ±20% with the neighbours' load. So the four workloads (plain,
+ * cached, and the two raw bounds) run interleaved, in short windows, round after round: each
+ * rate is its calls over its time in all rounds, and each share of the raw bound is the median
+ * of the shares of the rounds, where both were measured within a second of each other.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -36,6 +42,13 @@ export interface LicenceRates {
   /** Files per second the raw verifications allow: uncached, and with the verifier's caches. */
   readonly boundPlain: number
   readonly boundCached: number
+  /** Median over the rounds of plain / boundPlain and cached / boundPlain (see the file comment). */
+  readonly sharePlain: number
+  readonly shareCached: number
+  /** Lowest and highest per-round share of cached / boundPlain: how much the rounds agree. */
+  readonly shareCachedRange: readonly [number, number]
+  /** Interleaved rounds measured. */
+  readonly rounds: number
 }
 
 /** Steady-state calls per second: half a second of warm-up (V8 optimises hot code only after
@@ -88,14 +101,66 @@ async function recorded(
   return out
 }
 
-/** Files per second if only the recorded verifications had to be made, per file. */
-async function bound(requests: Recorded, seconds: number) {
-  if (requests.primitives.length + requests.fronted.length === 0) return Number.POSITIVE_INFINITY
+/** One file's recorded verifications, replayed alone; undefined when there are none. */
+function replay(requests: Recorded): (() => Promise<void>) | undefined {
+  if (requests.primitives.length + requests.fronted.length === 0) return undefined
   const backend = getCryptoBackend()
-  return steadyRate(async () => {
+  return async () => {
     for (const r of requests.primitives) await backend.verify(r)
     for (const r of requests.fronted) await verifySignature(r)
-  }, seconds)
+  }
+}
+
+/** Calls of `fn` in a window of at least `ms`: how many, and the milliseconds they took. */
+async function windowOf(fn: () => Promise<unknown>, ms: number) {
+  let calls = 0
+  const start = performance.now()
+  let now = start
+  while (now - start < ms) {
+    await fn()
+    calls++
+    now = performance.now()
+  }
+  return { calls, ms: now - start }
+}
+
+/** Warm-up per workload, twice in turn: V8 settles the hot code of a whole verification only
+ *  after a few seconds of it on this machine (measured: 3 s from the first call). */
+const WARM_MS = 750
+const ROUND_MS = 250
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+/**
+ * Rates of `work` measured interleaved (see the file comment): totals per workload, and the
+ * per-round rates for shares.
+ */
+async function interleaved<K extends string>(
+  work: Record<K, () => Promise<unknown>>,
+  seconds: number,
+): Promise<{ rates: Record<K, number>; rounds: Record<K, number[]> }> {
+  const keys = Object.keys(work) as K[]
+  for (let pass = 0; pass < 2; pass++) for (const k of keys) await windowOf(work[k], WARM_MS)
+  const calls = {} as Record<K, number>
+  const ms = {} as Record<K, number>
+  const rounds = {} as Record<K, number[]>
+  for (const k of keys) [calls[k], ms[k], rounds[k]] = [0, 0, []]
+  const count = Math.max(4, Math.round((seconds * 1000) / ROUND_MS))
+  for (let r = 0; r < count; r++) {
+    for (const k of keys) {
+      const w = await windowOf(work[k], ROUND_MS)
+      calls[k] += w.calls
+      ms[k] += w.ms
+      rounds[k].push((1000 * w.calls) / w.ms)
+    }
+  }
+  const rates = {} as Record<K, number>
+  for (const k of keys) rates[k] = (1000 * calls[k]) / ms[k]
+  return { rates, rounds }
 }
 
 /** Options of {@link measureInProcess}. */
@@ -130,7 +195,7 @@ export async function measureInProcess(
   crlFiles: readonly string[],
   o: InProcessOptions = {},
 ): Promise<LicenceRates> {
-  const seconds = o.seconds ?? 1.5
+  const seconds = o.seconds ?? 2
   const bytes = new Uint8Array(readFileSync(join(REPO, file)))
   const crls = crlFiles.map((c) => new Uint8Array(readFileSync(join(REPO, c))))
   const options: VerifyOptions = { crls }
@@ -153,13 +218,38 @@ export async function measureInProcess(
   const service = lib.createVerifier(options)
   let next = 0
   const inTurn = () => documents[next++ % documents.length]!
+  const none = async () => {}
+  const boundPlain = replay(plainRequests)
+  const boundCached = replay(cachedRequests)
+  // A service keeps one verifier and never calls verify() alone: its rate is measured apart,
+  // after the rounds, so that its other paths and garbage do not run in between.
+  const { rates, rounds } = await interleaved(
+    {
+      cached: () => service.verify(inTurn()),
+      boundPlain: boundPlain ?? none,
+      boundCached: boundCached ?? none,
+    },
+    seconds,
+  )
+  const alone = await interleaved(
+    { plain: () => lib.verify(inTurn(), options), boundPlain: boundPlain ?? none },
+    seconds / 2,
+  )
+  // No verification to make: the bound is infinite and every share 0.
+  const shares = (of: readonly number[], bound: readonly number[]) =>
+    boundPlain ? of.map((v, i) => v / bound[i]!) : of.map(() => 0)
+  const cachedShares = shares(rounds.cached, rounds.boundPlain)
   return {
     status: String(first.status),
-    plain: await steadyRate(() => lib.verify(inTurn(), options), seconds),
-    cached: await steadyRate(() => service.verify(inTurn()), seconds),
+    plain: alone.rates.plain,
+    cached: rates.cached,
     signaturesPlain: plainRequests.primitives.length + plainRequests.fronted.length,
     signaturesCached: cachedRequests.primitives.length + cachedRequests.fronted.length,
-    boundPlain: await bound(plainRequests, seconds),
-    boundCached: await bound(cachedRequests, seconds),
+    boundPlain: boundPlain ? rates.boundPlain : Number.POSITIVE_INFINITY,
+    boundCached: boundCached ? rates.boundCached : Number.POSITIVE_INFINITY,
+    sharePlain: median(shares(alone.rounds.plain, alone.rounds.boundPlain)),
+    shareCached: median(cachedShares),
+    shareCachedRange: [Math.min(...cachedShares), Math.max(...cachedShares)],
+    rounds: cachedShares.length,
   }
 }

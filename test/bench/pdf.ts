@@ -67,7 +67,8 @@ function smallRows(
     : null
   const ratio = (x: number, y: number | undefined) =>
     y ? `${(x / y).toFixed(1)}x pdfsig per file` : 'pdfsig absent'
-  const ofBound = (x: number) => `${((100 * x) / inProc.boundPlain).toFixed(0)}% of the raw bound`
+  const ofBound = (share: number) => `${(100 * share).toFixed(0)}% of the raw bound`
+  const [low, high] = inProc.shareCachedRange.map((x) => (100 * x).toFixed(0))
   rows.push(
     {
       group: GROUP_SMALL,
@@ -76,7 +77,7 @@ function smallRows(
       unit: 'verifications/s',
       note:
         `verdict ${inProc.status}; ${ratio(inProc.plain, pdfsig?.value)} (goal >= 10x); ` +
-        `${ofBound(inProc.plain)} (goal >= 25%)`,
+        `${ofBound(inProc.sharePlain)} (goal >= 25%)`,
     },
     {
       group: GROUP_SMALL,
@@ -84,8 +85,8 @@ function smallRows(
       value: inProc.cached,
       unit: 'verifications/s',
       note:
-        `${ratio(inProc.cached, pdfsig?.value)} (goal >= 10x); ${ofBound(inProc.cached)} ` +
-        `(goal >= 25%); one instance, as a service or the CLI uses it; ` +
+        `${ratio(inProc.cached, pdfsig?.value)} (goal >= 10x); ${ofBound(inProc.shareCached)} ` +
+        `(goal >= 25%; rounds ${low}-${high}%); one instance, as a service or the CLI uses it; ` +
         `${documents.length} distinct signed copies in turn`,
     },
     {
@@ -101,6 +102,13 @@ function smallRows(
       value: inProc.boundCached,
       unit: 'files/s',
       note: 'what a warm verifier still verifies per file (certificate and CRL results cached)',
+    },
+    {
+      group: GROUP_SMALL,
+      name: 'createVerifier(): share of the raw bound',
+      value: 100 * inProc.shareCached,
+      unit: '%',
+      note: `median of ${inProc.rounds} interleaved rounds (${low}-${high}%); goal >= 25%`,
     },
   )
   const vsPdfsig = (value: number) => `${ratio(value, pdfsig?.value)} (goal > 1x)`
@@ -180,7 +188,7 @@ async function familyRows(dir: string, have: Peers): Promise<BenchRow[]> {
       ? `${(r.cached / pdfsig).toFixed(1)}x pdfsig per file on the same files ` +
         `(${pdfsig.toFixed(0)}/s; goal >= 10x)`
       : 'pdfsig absent'
-    const share = (100 * r.cached) / r.boundPlain
+    const share = 100 * r.shareCached
     rows.push(
       {
         group,
@@ -196,7 +204,7 @@ async function familyRows(dir: string, have: Peers): Promise<BenchRow[]> {
         name: `${family}: verify(), single`,
         value: r.plain,
         unit: 'verifications/s',
-        note: `${((100 * r.plain) / r.boundPlain).toFixed(0)}% of the raw bound`,
+        note: `${(100 * r.sharePlain).toFixed(0)}% of the raw bound`,
       },
       {
         group,
@@ -204,6 +212,13 @@ async function familyRows(dir: string, have: Peers): Promise<BenchRow[]> {
         value: r.boundPlain,
         unit: 'files/s',
         note: 'replayed alone against the same backend',
+      },
+      {
+        group,
+        name: `${family}: createVerifier(), share of the raw bound`,
+        value: share,
+        unit: '%',
+        note: `median of ${r.rounds} interleaved rounds; goal >= 25%`,
       },
     )
   }
