@@ -3,12 +3,17 @@
  * hasher without copying, each hash computed at most once per signature. For a paged file
  * (`formats/pdf/source.ts`) the slices are streamed from the file, never loaded.
  */
-import { createHasher, type HashName } from '../crypto/hash.js'
+import { createHasher, hash, type HashName } from '../crypto/hash.js'
 import { byteSourceOf } from '../formats/pdf/source.js'
 import type { ByteRange } from './pdf-byte-range.js'
 
 /** Largest piece handed to the hasher at once. */
 const CHUNK = 4 * 1024 * 1024
+/**
+ * Covered bytes of a file in memory up to this size are copied into one array and hashed in
+ * one call: a streaming hasher object costs more to set up (a few µs in Node) than the copy.
+ */
+const ONE_SHOT = 1024 * 1024
 
 /** Passes bytes [from, to) of the file to `update` in pieces, in order. */
 function feed(update: (d: Uint8Array) => void, bytes: Uint8Array, from: number, to: number) {
@@ -31,6 +36,11 @@ export function rangeDigester(bytes: Uint8Array, range: ByteRange): (name: HashN
   return (name) => {
     const known = cache.get(name)
     if (known) return known
+    if (range.b + range.d <= ONE_SHOT && byteSourceOf(bytes) === undefined) {
+      const digest = hash(name, coveredBytes(bytes, range))
+      cache.set(name, digest)
+      return digest
+    }
     const h = createHasher(name)
     const update = (d: Uint8Array) => h.update(d)
     feed(update, bytes, range.a, range.a + range.b)

@@ -141,6 +141,17 @@ describe('pdfDate and range digests', () => {
     expect(new TextDecoder().decode(covered)).toBe('signed--tail')
     expect(rangeDigester(bytes, range)('SHA-256')).toEqual(hash('SHA-256', covered))
   })
+
+  it('streams covered bytes over 1 MiB through a hasher, to the same digest', () => {
+    const bytes = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => (i * 131) >> 3)
+    for (const range of [
+      { a: 0, b: 1024 * 1024 - 100, c: 1024 * 1024, d: 100 }, // exactly 1 MiB: one call
+      { a: 0, b: 2 * 1024 * 1024, c: 2 * 1024 * 1024 + 9, d: 1024 * 1024 + 8 }, // streamed
+    ]) {
+      const expected = hash('SM3', coveredBytes(bytes, range))
+      expect(rangeDigester(bytes, range)('SM3')).toEqual(expected)
+    }
+  })
 })
 
 describe('overlapFindings', () => {

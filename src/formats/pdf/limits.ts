@@ -16,8 +16,14 @@ export const DEFAULT_PDF_LIMITS: PdfLimits = Object.freeze({
   maxPages: 100_000,
 })
 
+function hasOwnKeys(o: object): boolean {
+  for (const key in o) if (Object.hasOwn(o, key)) return true
+  return false
+}
+
 /** Fills omitted fields with defaults and rejects nonsensical values. */
 export function resolvePdfLimits(limits?: Partial<PdfLimits>): PdfLimits {
+  if (limits === undefined || !hasOwnKeys(limits)) return DEFAULT_PDF_LIMITS
   const out = { ...DEFAULT_PDF_LIMITS, ...limits }
   for (const [key, value] of Object.entries(out)) {
     if (!Number.isSafeInteger(value) || value < 0) {
