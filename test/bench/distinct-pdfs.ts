@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { hex } from '../../fixtures/make/pdf-objects.js'
 import { signerFromKeyFile } from '../../fixtures/make/signer.js'
 import { pemDer, signedDataFor } from './pdf-large.js'
+import type { SignedBytes } from './in-process.js'
 import { REPO } from './pdf-run.js'
 
 /** A fixture licence and the issuer that signed it. */
@@ -56,5 +57,23 @@ export function distinctCopies(fixture: SignedFixture, count: number): Uint8Arra
     if (digits.length > c - b - 2) throw new Error(`bench: ${fixture.file}: CMS does not fit`)
     copy.set(Buffer.from(digits.padEnd(c - b - 2, '0'), 'latin1'), b + 1)
     return copy
+  })
+}
+
+const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g
+
+/**
+ * The bytes each signature of a signed PDF digests (its two ByteRange slices, joined), with the
+ * hash of the fixture's family: what a verifier must hash whatever else it does.
+ */
+export function signedSlices(bytes: Uint8Array, family: SignedFixture['family']): SignedBytes[] {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+  const hash = family === 'sm2' ? 'SM3' : 'SHA-256'
+  return [...text.matchAll(BYTE_RANGE)].map((m) => {
+    const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number]
+    const data = new Uint8Array(b + d)
+    data.set(bytes.subarray(a, a + b), 0)
+    data.set(bytes.subarray(c, c + d), b)
+    return { hash, data }
   })
 }

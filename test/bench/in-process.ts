@@ -19,6 +19,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { getCryptoBackend, setCryptoBackend } from '../../src/crypto/backend.js'
+import { hash } from '../../src/crypto/hash.js'
+import type { HashName } from '../../src/crypto/hash-types.js'
 import type { PrimitiveVerifyRequest } from '../../src/crypto/backend-types.js'
 import {
   setVerificationObserver,
@@ -47,6 +49,10 @@ export interface LicenceRates {
   readonly shareCached: number
   /** Lowest and highest per-round share of cached / boundPlain: how much the rounds agree. */
   readonly shareCachedRange: readonly [number, number]
+  /** With `signedBytes`: files/s of the verifications plus the digests of the signed bytes,
+   *  and the median share of cached against it (else undefined). */
+  readonly boundDigest?: number
+  readonly shareCachedDigest?: number
   /** Interleaved rounds measured. */
   readonly rounds: number
 }
@@ -101,11 +107,21 @@ async function recorded(
   return out
 }
 
-/** One file's recorded verifications, replayed alone; undefined when there are none. */
-function replay(requests: Recorded): (() => Promise<void>) | undefined {
+/** Bytes a signature's digest covers, and the hash it uses (see InProcessOptions). */
+export interface SignedBytes {
+  readonly hash: HashName
+  readonly data: Uint8Array
+}
+
+/** One file's recorded verifications (and `digests`), replayed alone; undefined if none. */
+function replay(
+  requests: Recorded,
+  digests: readonly SignedBytes[] = [],
+): (() => Promise<void>) | undefined {
   if (requests.primitives.length + requests.fronted.length === 0) return undefined
   const backend = getCryptoBackend()
   return async () => {
+    for (const d of digests) hash(d.hash, d.data)
     for (const r of requests.primitives) await backend.verify(r)
     for (const r of requests.fronted) await verifySignature(r)
   }
@@ -175,6 +191,12 @@ export interface InProcessOptions {
    * the rates instead of `file` again and again; each must get `file`'s verdict status.
    */
   readonly documents?: readonly Uint8Array[]
+  /**
+   * The bytes each signature of `file` digests (a PDF's ByteRange slices), hashed alongside
+   * the replayed verifications for a second raw bound: verifying a signature means hashing
+   * what it signs and checking the signature value, and no verifier skips either.
+   */
+  readonly signedBytes?: (bytes: Uint8Array) => SignedBytes[]
 }
 
 type Library = typeof import('../../src/node.js')
@@ -221,6 +243,8 @@ export async function measureInProcess(
   const none = async () => {}
   const boundPlain = replay(plainRequests)
   const boundCached = replay(cachedRequests)
+  const signed = o.signedBytes?.(bytes) ?? []
+  const boundDigest = signed.length > 0 ? replay(plainRequests, signed) : undefined
   // A service keeps one verifier and never calls verify() alone: its rate is measured apart,
   // after the rounds, so that its other paths and garbage do not run in between.
   const { rates, rounds } = await interleaved(
@@ -228,6 +252,7 @@ export async function measureInProcess(
       cached: () => service.verify(inTurn()),
       boundPlain: boundPlain ?? none,
       boundCached: boundCached ?? none,
+      boundDigest: boundDigest ?? none,
     },
     seconds,
   )
@@ -251,5 +276,11 @@ export async function measureInProcess(
     shareCached: median(cachedShares),
     shareCachedRange: [Math.min(...cachedShares), Math.max(...cachedShares)],
     rounds: cachedShares.length,
+    ...(boundDigest
+      ? {
+          boundDigest: rates.boundDigest,
+          shareCachedDigest: median(shares(rounds.cached, rounds.boundDigest)),
+        }
+      : {}),
   }
 }
