@@ -2,22 +2,16 @@
  * Decoding of ASN.1 character strings into JavaScript strings.
  */
 import { FormatError } from '../errors.js'
+import { latin1Text, utf16beText } from '../formats/code-units.js'
 import { TAG, type Tlv } from './der.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-function latin1(bytes: Uint8Array): string {
-  let s = ''
-  for (const b of bytes) s += String.fromCharCode(b)
-  return s
-}
+const latin1 = (bytes: Uint8Array): string => latin1Text(bytes)
 
 function utf16be(bytes: Uint8Array): string {
   if (bytes.length % 2 !== 0) throw new FormatError('format.der', 'DER: odd BMPString length')
-  let s = ''
-  for (let i = 0; i < bytes.length; i += 2)
-    s += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!)
-  return s
+  return utf16beText(bytes)
 }
 
 function utf32be(bytes: Uint8Array): string {

@@ -1,6 +1,7 @@
 /**
  * Byte search helpers over Uint8Array (no Node built-ins).
  */
+import { latin1Text } from '../code-units.js'
 
 /** Encodes ASCII text as bytes. */
 export function ascii(text: string): Uint8Array {
@@ -57,9 +58,7 @@ export function lastIndexOfBytes(
 
 /** Decodes bytes as Latin-1 text (one char per byte). */
 export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  let s = ''
-  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]!)
-  return s
+  return latin1Text(bytes, start, end)
 }
 
 /**

@@ -3,6 +3,7 @@
  * structural comparison of two objects as two revisions see them.
  */
 import type { PdfFile, PdfObject, PdfRef } from '../types.js'
+import { latin1Text, utf16beText } from '../../code-units.js'
 
 /** A dictionary's entries, whether the object is a dictionary or a stream. */
 export function entriesOf(obj: PdfObject | undefined): ReadonlyMap<string, PdfObject> | undefined {
@@ -37,14 +38,8 @@ export function numbersOf(obj: PdfObject | undefined): number[] | undefined {
 export function textOf(obj: PdfObject | undefined): string | undefined {
   if (obj?.kind !== 'string') return undefined
   const b = obj.bytes
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
-    let s = ''
-    for (let i = 2; i + 1 < b.length; i += 2) s += String.fromCharCode((b[i]! << 8) | b[i + 1]!)
-    return s
-  }
-  let s = ''
-  for (const c of b) s += String.fromCharCode(c)
-  return s
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return utf16beText(b, 2)
+  return latin1Text(b)
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
