@@ -45,8 +45,6 @@ const MAX_FETCH_ROUNDS = 4
 /** What a verifier caches for the chain step. */
 export interface ChainCache {
   readonly pki: PkiCache
-  /** Registry answers, by anchor digest, time and service types. */
-  readonly vouches: BoundedCache<{ readonly v: Vouching | undefined }>
   /** Decoded seal pictures of PDF appearances, by content (image-cache.ts). */
   readonly pictures: PictureCache
 }
@@ -57,22 +55,20 @@ const MAX_CACHED_PICTURES = 32
 /** Creates the chain step's caches, each holding at most `maxEntries` entries. */
 export function createChainCache(pki: PkiCache, maxEntries = 4096): ChainCache {
   const pictures = new BoundedCache<CachedPicture>(Math.min(maxEntries, MAX_CACHED_PICTURES))
-  return { pki, vouches: new BoundedCache(maxEntries), pictures }
+  return { pki, pictures }
 }
 
+/**
+ * The registry's answer for a path's anchor at the validation time. Not cached: the time is
+ * usually "now", new on every call, and the answer is a lookup by digest and a search of a few
+ * history periods (whose dates the registry parses once).
+ */
 function vouch(
   ctx: ChainContext,
   anchor: Certificate,
   types: readonly ServiceType[] | undefined,
 ): Vouching | undefined {
-  const cache = ctx.cache?.vouches
-  if (!cache) return ctx.registry.vouch(anchor.der, ctx.time, types)
-  const key = `${ctx.registry.sha256}|${anchor.sha256}|${ctx.time.getTime()}|${types ?? '*'}`
-  const hit = cache.get(key)
-  if (hit) return hit.v
-  const v = ctx.registry.vouch(anchor.der, ctx.time, types)
-  cache.set(key, { v })
-  return v
+  return ctx.registry.vouch(anchor.der, ctx.time, types)
 }
 
 export interface ChainEvaluation {

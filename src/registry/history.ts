@@ -56,5 +56,27 @@ export function validateHistory(value: unknown, path: string): HistoryPeriod[] {
 export function periodAt(history: readonly HistoryPeriod[], at: Date): HistoryPeriod | undefined {
   const t = at.getTime()
   if (Number.isNaN(t)) return undefined
-  return history.find((p) => Date.parse(p.from) <= t && (p.to === null || t < Date.parse(p.to)))
+  const bounds = boundsOf(history)
+  for (let i = 0; i < history.length; i++) {
+    if (bounds[2 * i]! <= t && t < bounds[2 * i + 1]!) return history[i]
+  }
+  return undefined
+}
+
+/** `from` and `to` of each period in milliseconds (open end: +Infinity), of a frozen history. */
+const parsedBounds = new WeakMap<readonly HistoryPeriod[], Float64Array>()
+
+function boundsOf(history: readonly HistoryPeriod[]): Float64Array {
+  const known = parsedBounds.get(history)
+  if (known !== undefined) return known
+  const bounds = new Float64Array(2 * history.length)
+  history.forEach((p, i) => {
+    bounds[2 * i] = Date.parse(p.from)
+    bounds[2 * i + 1] = p.to === null ? Infinity : Date.parse(p.to)
+  })
+  // Only a frozen history (a loaded registry's) cannot change under its parsed bounds.
+  if (Object.isFrozen(history) && history.every((p) => Object.isFrozen(p))) {
+    parsedBounds.set(history, bounds)
+  }
+  return bounds
 }
