@@ -12,8 +12,11 @@ const CHUNK = 4 * 1024 * 1024
 /**
  * Covered bytes of a file in memory up to this size are copied into one array and hashed in
  * one call: a streaming hasher object costs more to set up (a few µs in Node) than the copy.
+ * The array is reused (hashing is synchronous and keeps nothing), grown to the largest such
+ * file seen, at most this size.
  */
 const ONE_SHOT = 1024 * 1024
+let scratch = new Uint8Array(0)
 
 /** Passes bytes [from, to) of the file to `update` in pieces, in order. */
 function feed(update: (d: Uint8Array) => void, bytes: Uint8Array, from: number, to: number) {
@@ -36,8 +39,13 @@ export function rangeDigester(bytes: Uint8Array, range: ByteRange): (name: HashN
   return (name) => {
     const known = cache.get(name)
     if (known) return known
-    if (range.b + range.d <= ONE_SHOT && byteSourceOf(bytes) === undefined) {
-      const digest = hash(name, coveredBytes(bytes, range))
+    const size = range.b + range.d
+    if (size <= ONE_SHOT && byteSourceOf(bytes) === undefined) {
+      if (scratch.length < size)
+        scratch = new Uint8Array(Math.min(ONE_SHOT, Math.max(size, 2 * scratch.length)))
+      scratch.set(bytes.subarray(range.a, range.a + range.b), 0)
+      scratch.set(bytes.subarray(range.c, range.c + range.d), range.b)
+      const digest = hash(name, scratch.subarray(0, size))
       cache.set(name, digest)
       return digest
     }

@@ -151,6 +151,10 @@ describe('pdfDate and range digests', () => {
       const expected = hash('SM3', coveredBytes(bytes, range))
       expect(rangeDigester(bytes, range)('SM3')).toEqual(expected)
     }
+    // a smaller range after a larger one hashes its own bytes only (the copy buffer is reused)
+    const small = enc('signed-<00>-tail')
+    const range = { a: 0, b: 7, c: 11, d: 5 }
+    expect(rangeDigester(small, range)('SHA-256')).toEqual(hash('SHA-256', enc('signed--tail')))
   })
 })
 
