@@ -9,11 +9,15 @@
  * The rates are those of the built library (`dist/node.js`, which `npm run bench` builds
  * first), the code a service runs; the recording uses the sources, which make the same calls.
  *
+ * With `signedBytes` (the PDF rows) a second bound adds hashing the bytes each signature
+ * signs to the same replay: what any verifier of the file must compute, parsing aside.
+ *
  * This machine is shared: a rate measured for a second and compared with another measured a
- * few seconds later moves by ±20% with the neighbours' load. So the four workloads (plain,
- * cached, and the two raw bounds) run interleaved, in short windows, round after round: each
- * rate is its calls over its time in all rounds, and each share of the raw bound is the median
- * of the shares of the rounds, where both were measured within a second of each other.
+ * few seconds later moves by ±20% with the neighbours' load. So the verifier and the raw
+ * bounds run interleaved, in short windows, round after round: each rate is its calls over its
+ * time in all rounds, and each share of a raw bound is the median of the shares of the rounds,
+ * where both were measured within a second of each other. `verify()` alone (no caches) is
+ * measured the same way, in rounds of its own after the verifier's.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
