@@ -29,7 +29,7 @@ function written(documents: readonly Uint8Array[], folder: string): string[] {
     return path
   })
 }
-const STARTS = 7
+const STARTS = 15
 
 /** One run of a peer per file: files/s, or a skip row. */
 function perFile(name: string, cmd: string, args: (f: string) => string[], files: string[]) {
@@ -50,7 +50,7 @@ function perFile(name: string, cmd: string, args: (f: string) => string[], files
 }
 
 const GROUP_SMALL = `PDF: small signed licence (${SMALL.split('/').pop()}, RSA, with CRL)`
-const GROUP_START = 'PDF: start-up on one small licence (median of 7, wall)'
+const GROUP_START = `PDF: start-up on one small licence (median of ${STARTS}, wall)`
 
 function smallRows(
   dir: string,
