@@ -17,6 +17,7 @@ import { ascii, indexOfBytes } from './formats/pdf/bytes.js'
 import { attachByteSource, SNIFF_BYTES } from './formats/pdf/source.js'
 import type { Verdict } from './verdict/types.js'
 import { verify, type VerifyOptions } from './verify.js'
+import { PLAIN } from './shape.js'
 
 let installed = false
 
@@ -101,6 +102,7 @@ export async function readForVerify(
 export async function verifyFile(path: string, options: VerifyFileOptions = {}): Promise<Verdict> {
   const { pagedThreshold, pageWindow, ...verifyOptions } = options
   const input = await readForVerify(path, {
+    ...PLAIN,
     ...(pagedThreshold === undefined ? {} : { pagedThreshold }),
     ...(pageWindow === undefined ? {} : { pageWindow }),
   })

@@ -16,6 +16,7 @@ import {
   type VerifyOptions,
 } from './verify.js'
 import { checkLimits } from './verify-limits.js'
+import { PLAIN } from './shape.js'
 
 /** Options of {@link createVerifier}: the defaults of every call, and the cache size. */
 export interface VerifierOptions extends VerifyOptions {
@@ -52,10 +53,10 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     inputs: new DerItemsMemo(),
   }
   const detailed = (input: Uint8Array, call: VerifyOptions = {}) =>
-    verifyWith(input, { ...defaults, ...call }, shared)
+    verifyWith(input, { ...PLAIN, ...defaults, ...call }, shared)
   return {
     verify: async (input, call = {}) =>
-      (await verifyWith(input, { ...defaults, ...call }, shared, false)).verdict,
+      (await verifyWith(input, { ...PLAIN, ...defaults, ...call }, shared, false)).verdict,
     verifyDetailed: detailed,
   }
 }

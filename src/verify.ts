@@ -20,6 +20,7 @@ import './verdict/codes.js'
 import { render, type Finding, type Lang } from './verdict/messages.js'
 import type { InputKind, Province, Verdict } from './verdict/types.js'
 import { withLazyData } from './images/picture.js'
+import { PLAIN } from './shape.js'
 
 /** Options of {@link verify}. Every field is optional. */
 export interface VerifyOptions {
@@ -261,7 +262,9 @@ function chainContext(
     revocationSources: [...(options.revocationSources ?? [])],
     ...(options.fetchIssuers ? { fetchIssuers: options.fetchIssuers } : {}),
     limits:
-      fileSize !== undefined && limits.fileSize === undefined ? { ...limits, fileSize } : limits,
+      fileSize !== undefined && limits.fileSize === undefined
+        ? { ...PLAIN, ...limits, fileSize }
+        : limits,
     ...(shared.cache ? { cache: shared.cache } : {}),
   }
 }

@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { UsageError } from './output.js'
+import { PLAIN } from '../shape.js'
 
 export type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -22,6 +23,7 @@ export const COMMON_OPTIONS = {
 } as const satisfies Options
 
 export const VERIFY_OPTIONS = {
+  ...PLAIN,
   ...COMMON_OPTIONS,
   trust: { type: 'string', multiple: true },
   at: { type: 'string' },

@@ -5,6 +5,7 @@
 import { defaultRegistry, loadRegistry, RegistryError, type Registry } from '../registry/index.js'
 import { readInput } from './files.js'
 import { CliError, type Output } from './output.js'
+import { PLAIN } from '../shape.js'
 
 /** Loads the registry the options name; a bad registry is a CliError (exit 3). */
 export async function registryFrom(values: {
@@ -23,6 +24,7 @@ export async function registryFrom(values: {
         throw new CliError('--registry-min-sequence needs a whole number / 需要非负整数')
       }
       registry = await loadRegistry(bytes, {
+        ...PLAIN,
         ...(keyText ? { operatorKeys: [keyText] } : {}),
         ...(min !== undefined ? { minSequence: Number(min) } : {}),
       })

@@ -8,6 +8,7 @@ import type { Verifier } from '../verifier.js'
 import { verifyDetailed, type VerdictPicture, type VerifyOptions } from '../verify.js'
 import { openDocument } from './files.js'
 import { CliError } from './output.js'
+import { PLAIN } from '../shape.js'
 
 /** What the CLI knows about one input after verifying it. */
 export interface FileResult {
@@ -39,7 +40,7 @@ export async function verifyFile(
       const verdict: Verdict = { file, ...first.verdict }
       if (!details) return { file, verdict }
       const lang = options.lang === 'en' ? 'zh' : 'en'
-      const second = await verifier.verifyDetailed(input.bytes, { ...options, lang })
+      const second = await verifier.verifyDetailed(input.bytes, { ...PLAIN, ...options, lang })
       return { file, verdict, other: { file, ...second.verdict }, pictures: first.pictures }
     } finally {
       input.close()

@@ -9,6 +9,7 @@ import { langOf, timeOf } from './args.js'
 import { readInput } from './files.js'
 import { UsageError } from './output.js'
 import { registryFrom } from './registry-option.js'
+import { PLAIN } from '../shape.js'
 
 /** The verify options as parseArgs returns them (only the fields used here). */
 export interface VerifyValues {
@@ -67,6 +68,7 @@ export async function verifyOptionsFrom(values: VerifyValues): Promise<VerifyOpt
   const readAll = (paths: string[] | undefined) => Promise.all((paths ?? []).map(readInput))
   const limits = limitsOf(values.limit)
   return {
+    ...PLAIN,
     ...(Object.keys(limits).length > 0 ? { limits } : {}),
     registry: await registryFrom(values),
     lang: langOf(values.lang),

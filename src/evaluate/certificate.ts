@@ -9,6 +9,7 @@ import { aggregate, type Outcome } from '../verdict/aggregate.js'
 import { render, type Finding, type Lang } from '../verdict/messages.js'
 import type { CertificateResult } from '../verdict/types.js'
 import { evaluateChain, summarise, type ChainContext } from './chain.js'
+import { PLAIN } from '../shape.js'
 
 /** Evaluates the subject certificates of a certificate file. */
 export async function evaluateCertificates(
@@ -40,6 +41,7 @@ export async function evaluateCertificates(
     if (!subject) continue
     const others = all.filter((c) => c !== subject)
     const chain = await evaluateChain(subject, others, {
+      ...PLAIN,
       ...ctx,
       crls: [...ctx.crls, ...evidence.crls],
       ocspResponses: [...ctx.ocspResponses, ...evidence.ocspResponses],
@@ -57,6 +59,7 @@ export async function evaluateCertificates(
     const outcome = aggregate(checks)
     outcomes.push(outcome)
     results.push({
+      ...PLAIN,
       ...summarise(subject),
       status: outcome.status,
       subIndication: outcome.subIndication,

@@ -15,6 +15,7 @@ import { registerCodes, type Finding } from '../verdict/messages.js'
 import type { CertificateSummary, Province } from '../verdict/types.js'
 import { checkServiceUsage } from './policy.js'
 import { withdrawalOf } from './service-history.js'
+import { PLAIN } from '../shape.js'
 
 registerCodes(
   Object.fromEntries(
@@ -237,7 +238,7 @@ export async function evaluateChain(
         code: 'certificate.trust-service-withdrawn',
         status: 'indeterminate',
         subIndication: 'NO_CERTIFICATE_CHAIN_FOUND_NO_POE',
-        params: withdrawn === undefined ? params : { ...params, time: withdrawn },
+        params: withdrawn === undefined ? params : { ...PLAIN, ...params, time: withdrawn },
       })
     }
     const problem = checkServiceUsage(certificate, vouching.service.type)

@@ -9,6 +9,7 @@ import { createTsaChainValidator } from '../pki/timestamp/chain.js'
 import { verifyTimestamp } from '../pki/timestamp/verify.js'
 import type { Finding } from '../verdict/messages.js'
 import type { ChainContext } from './chain.js'
+import { PLAIN } from '../shape.js'
 
 /** Most signature time-stamps verified for one signer. */
 export const MAX_SIGNATURE_TIMESTAMPS = 4
@@ -67,6 +68,7 @@ export async function evaluateSignatureTimestamps(
       } else {
         const failed = r.checks.filter((c) => c.status === 'failed' || c.status === 'indeterminate')
         findings.push({
+          ...PLAIN,
           ...invalid(failed.map((c) => c.code).join(', ')),
           detail: { checks: failed.map((c) => c.message) },
         })

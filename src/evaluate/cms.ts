@@ -30,6 +30,7 @@ import {
 import { evaluateSignatureTimestamps } from './cms-timestamp.js'
 import { summarise, type ChainContext } from './chain.js'
 import { evaluateChainWithPoe } from './poe.js'
+import { PLAIN } from '../shape.js'
 
 /** Service types a CMS signer may chain to by default. */
 export const DEFAULT_CMS_SERVICE_TYPES: readonly ServiceType[] = [
@@ -150,7 +151,11 @@ export async function evaluateCmsSignature(
   try {
     sd = opts.parsed ?? parseSignedData(der, { allowZeroPadding: true })
   } catch (e) {
-    return { ...result(opts, [formatFailure(e)], lang), signatureValue: new Uint8Array(0) }
+    return {
+      ...PLAIN,
+      ...result(opts, [formatFailure(e)], lang),
+      signatureValue: new Uint8Array(0),
+    }
   }
   const index = opts.signerIndex ?? 0
   const signer = sd.signers[index]
@@ -160,7 +165,12 @@ export async function evaluateCmsSignature(
       status: 'failed',
       subIndication: 'FORMAT_FAILURE',
     }
-    return { ...result(opts, [none], lang), signatureValue: new Uint8Array(0), signedData: sd }
+    return {
+      ...PLAIN,
+      ...result(opts, [none], lang),
+      signatureValue: new Uint8Array(0),
+      signedData: sd,
+    }
   }
   const findings: Finding[] = []
   if (sd.signers.length > 1) {
@@ -201,8 +211,9 @@ export async function evaluateCmsSignature(
     signedData: sd,
     ...(ts.genTime ? { timestamp: ts.genTime } : {}),
   }
-  if (!cert) return { ...result(opts, findings, lang, base), ...common }
+  if (!cert) return { ...PLAIN, ...result(opts, findings, lang, base), ...common }
   const chainCtx: ChainContext = {
+    ...PLAIN,
     ...ctx,
     crls: [...ctx.crls, ...crls],
     ocspResponses: [...ctx.ocspResponses, ...ocspResponses],
@@ -213,10 +224,11 @@ export async function evaluateCmsSignature(
   findings.push(...chain.findings, ...(chain.poe ? [chain.poe] : []))
   findings.push(...certificateAlgorithmFindings(chain.chain.length ? chain.chain : [cert]))
   const extra = {
+    ...PLAIN,
     ...base,
     signer: summarise(cert),
     province: chain.province,
     chain: chain.chain.map(summarise),
   }
-  return { ...result(opts, findings, lang, extra), ...common, signer: cert }
+  return { ...PLAIN, ...result(opts, findings, lang, extra), ...common, signer: cert }
 }

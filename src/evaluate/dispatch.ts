@@ -20,6 +20,7 @@ import { evaluateOfd } from './ofd.js'
 import { evaluatePdf } from './pdf.js'
 import { pdfReadFindings } from './pdf-read-errors.js'
 import { evaluateSeal, evaluateSesSignature, type SealPicture } from './ses.js'
+import { PLAIN } from '../shape.js'
 
 /** What evaluating one input produced, before it is folded into a verdict. */
 export interface Evaluated {
@@ -94,7 +95,12 @@ export async function evaluateRoute(
         if (out.results.length === 0 && !findings.some((f) => f.status === 'failed')) {
           findings.push(formatFinding(WHAT[route], new Error('no certificate to verify')))
         }
-        return { ...empty(kind, findings), certificates: out.results, parts: out.outcomes }
+        return {
+          ...PLAIN,
+          ...empty(kind, findings),
+          certificates: out.results,
+          parts: out.outcomes,
+        }
       }
       case 'ofd': {
         const { licencePairs, ...out } = await evaluateOfd(
@@ -103,12 +109,13 @@ export async function evaluateRoute(
           lang,
         )
         const licence = licencePairs ? { pairs: licencePairs, source: 'OFD CustomData' } : null
-        return { ...empty(kind, out.findings), ...out, ...(licence ? { licence } : {}) }
+        return { ...PLAIN, ...empty(kind, out.findings), ...out, ...(licence ? { licence } : {}) }
       }
       case 'jws': {
         const jws = readJws(input, extra.payload ? { payload: extra.payload } : {})
         const r = await evaluateJws(jws, ctx, lang)
         return {
+          ...PLAIN,
           ...empty(kind, r.findings),
           signatures: [r.signature],
           parts: [r.outcome],
@@ -119,18 +126,24 @@ export async function evaluateRoute(
         return await evaluatePdf(input, ctx, lang)
       case 'cms': {
         const out = await evaluateCmsFile(readCmsFile(input), ctx, lang)
-        return { ...empty(kind, out.findings), signatures: out.results, parts: out.outcomes }
+        return {
+          ...PLAIN,
+          ...empty(kind, out.findings),
+          signatures: out.results,
+          parts: out.outcomes,
+        }
       }
       case 'seal': {
         const r = await evaluateSeal(parseSeal(input), ctx, lang)
         const pictures = r.picture
           ? [{ signatureId: null, role: 'signed' as const, picture: r.picture }]
           : []
-        return { ...empty(kind), seals: [r.seal], parts: [r.outcome], pictures }
+        return { ...PLAIN, ...empty(kind), seals: [r.seal], parts: [r.outcome], pictures }
       }
       case 'ses-signature': {
         const r = await evaluateSesSignature(input, ctx, lang, { id: 'ses-1' })
         return {
+          ...PLAIN,
           ...empty(kind),
           signatures: [r.signature],
           seals: r.seal ? [r.seal] : [],

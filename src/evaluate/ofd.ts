@@ -21,6 +21,7 @@ import {
   picturesOverStamps,
 } from './seal-picture-ofd.js'
 import { evaluateSesSignature, type SealPicture } from './ses.js'
+import { PLAIN } from '../shape.js'
 
 /** What the OFD evaluation found. */
 export interface OfdEvaluation {
@@ -94,6 +95,7 @@ function withChecks(
   const outcome = aggregate(checks)
   return {
     signature: {
+      ...PLAIN,
       ...signature,
       checks,
       status: outcome.status,

@@ -6,6 +6,7 @@
 import type { PdfObject, PdfRevision } from '../formats/pdf/types.js'
 import type { Finding } from '../verdict/messages.js'
 import { HEX_VALUE, hexPairTable } from '../formats/pdf/chars.js'
+import { PLAIN } from '../shape.js'
 
 /** The four numbers of a `/ByteRange [a b c d]`: signed slices [a, a+b) and [c, c+d). */
 export interface ByteRange {
@@ -169,7 +170,7 @@ export function overlapFindings(signatures: readonly RangedSignature[]): Map<num
     const list = out.get(who.key) ?? []
     if (list.some((f) => f.detail?.['key'] === other.key)) return
     const params = { other: other.id, range: `[${a} ${b} ${c} ${d}]` }
-    list.push({ ...failed('pdf.byte-range.overlap', params), detail: { key: other.key } })
+    list.push({ ...PLAIN, ...failed('pdf.byte-range.overlap', params), detail: { key: other.key } })
     out.set(who.key, list)
   }
   for (const [x, i] of signatures.entries()) {

@@ -8,6 +8,7 @@ import type { Rect } from '../formats/pdf/appearance/geometry.js'
 import type { OverlapReport } from '../formats/pdf/diff/overlap.js'
 import type { PageChange } from '../formats/pdf/diff/page-changes.js'
 import type { Finding } from '../verdict/messages.js'
+import { PLAIN } from '../shape.js'
 
 type AtRevision<T> = T & { readonly revision: number }
 
@@ -43,6 +44,7 @@ export function pageChangeFindings(changes: readonly AtRevision<PageChange>[]): 
   for (const kind of ['content-added', 'content-altered', 'resources-swapped'] as const) {
     for (const c of changes.filter((x) => x.kind === kind).slice(0, MAX_REPEATED)) {
       out.push({
+        ...PLAIN,
         ...failed(code[kind], {
           revision: c.revision,
           page: c.page === undefined ? '-' : c.page + 1,
@@ -58,10 +60,13 @@ export function pageChangeFindings(changes: readonly AtRevision<PageChange>[]): 
 /** Findings for the annotations of every revision after the signed one. */
 export function annotationFindings(reports: readonly AtRevision<OverlapReport>[]): Finding[] {
   const out: Finding[] = []
-  const overlaps = reports.flatMap((r) => r.overlaps.map((o) => ({ ...o, revision: r.revision })))
+  const overlaps = reports.flatMap((r) =>
+    r.overlaps.map((o) => ({ ...PLAIN, ...o, revision: r.revision })),
+  )
   for (const o of overlaps.slice(0, MAX_REPEATED)) {
     const { num, subtype, revision } = o
     out.push({
+      ...PLAIN,
       ...failed('pdf.changes.overlap', {
         num,
         subtype,
@@ -72,7 +77,9 @@ export function annotationFindings(reports: readonly AtRevision<OverlapReport>[]
       detail: { change: o.change, over: o.over === 'content' ? 'content' : { annotation: o.over } },
     })
   }
-  const removed = reports.flatMap((r) => r.removed.map((o) => ({ ...o, revision: r.revision })))
+  const removed = reports.flatMap((r) =>
+    r.removed.map((o) => ({ ...PLAIN, ...o, revision: r.revision })),
+  )
   for (const o of removed.slice(0, MAX_REPEATED)) {
     const { num, subtype, revision } = o
     out.push(
@@ -98,7 +105,9 @@ export function annotationFindings(reports: readonly AtRevision<OverlapReport>[]
       })
     }
   }
-  const large = reports.flatMap((r) => r.large.map((o) => ({ ...o, revision: r.revision })))
+  const large = reports.flatMap((r) =>
+    r.large.map((o) => ({ ...PLAIN, ...o, revision: r.revision })),
+  )
   for (const o of large.slice(0, MAX_REPEATED)) {
     out.push({
       code: 'pdf.changes.large-overlay',

@@ -10,6 +10,7 @@ import type { PageChange } from '../formats/pdf/diff/page-changes.js'
 import type { Finding } from '../verdict/messages.js'
 import { annotationFindings, pageChangeFindings } from './pdf-changes-attacks.js'
 import type { ChangedObject, DocMdpLevel, PdfChangesResult } from './pdf-changes-types.js'
+import { PLAIN } from '../shape.js'
 
 type AtRevision<T> = T & { readonly revision: number }
 
@@ -60,6 +61,7 @@ export function changeFindings(
     const of = bad.filter((x) => x.kind === kind)
     if (of.length === 0) continue
     findings.push({
+      ...PLAIN,
       ...fail('pdf.changes.disallowed', {
         kind,
         permitted: perm,

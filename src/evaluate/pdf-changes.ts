@@ -16,6 +16,7 @@ import type { Finding } from '../verdict/messages.js'
 import './pdf-changes-codes.js'
 import { changeFindings, type Collected } from './pdf-changes-findings.js'
 import type { FieldLock, PdfChangesOptions, PdfChangesResult } from './pdf-changes-types.js'
+import { PLAIN } from '../shape.js'
 
 export type {
   ChangeKind,
@@ -102,17 +103,18 @@ function collect(pdf: PdfFile, signed: number, locks: readonly FieldLock[]): Col
     const diff = diffRevisions(pdf, rev - 1, rev)
     const ctx = { pdf, before: rev - 1, after: rev, ib, ia, isLocked }
     const classified: Classified[] = diff.changes.map((ch) => classifyChange(ctx, ch))
-    out.classified.push(...classified.map((c) => ({ ...c, revision: rev })))
+    out.classified.push(...classified.map((c) => ({ ...PLAIN, ...c, revision: rev })))
     out.mismatches.push(
       ...diff.headerMismatches.map((m): HeaderMismatch & { revision: number } => ({
+        ...PLAIN,
         ...m,
         revision: rev,
       })),
     )
     const report = findOverlaps({ pdf, rev, ib, ia, signed: shown }, classified)
-    out.annotations.push({ ...report, revision: rev })
+    out.annotations.push({ ...PLAIN, ...report, revision: rev })
     for (const p of pageChanges({ pdf, before: rev - 1, after: rev, ib, ia }, classified)) {
-      out.pages.push({ ...p, revision: rev })
+      out.pages.push({ ...PLAIN, ...p, revision: rev })
     }
     const prev = pdf.revisions[rev]!.trailer.get('Prev')
     const expected = pdf.revisions[rev - 1]!.startxref

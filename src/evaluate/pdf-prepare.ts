@@ -16,6 +16,7 @@ import {
 import { contentsShape } from './pdf-contents.js'
 import { byteSourceOf, firstNonWhite } from '../formats/pdf/source.js'
 import { dictAt, redefinitionFindings, sameObject, shownFields } from './pdf-sig-dict.js'
+import { PLAIN } from '../shape.js'
 
 type Dict = ReadonlyMap<string, PdfObject>
 
@@ -109,26 +110,27 @@ export function prepareSignature(
     : undefined
   if (!sigRef || !first) {
     const findings = [fail('pdf.sig-dict.missing', { object })]
-    return { ...base, revision: null, coverage: null, findings, fatal: true }
+    return { ...PLAIN, ...base, revision: null, coverage: null, findings, fatal: true }
   }
   const findings: Finding[] = []
   const bytes = pdf.bytes
   const checked = checkByteRange(pdf.deref(first.get('ByteRange')), bytes.length)
   findings.push(checked.finding)
   const range = checked.range
-  if (!range) return { ...base, dict: first, revision: null, coverage: null, findings, fatal: true }
+  if (!range)
+    return { ...PLAIN, ...base, dict: first, revision: null, coverage: null, findings, fatal: true }
   const signedEnd = range.c + range.d
   pdf.ensure(signedEnd - 8, signedEnd + 8)
   const cov = classifyCoverage(bytes, pdf.revisions, range)
   const revision = cov.revision ?? last
   const dict = dictAt(pdf, sigRef, revision)
-  const out = { ...base, revision, range, coverage: cov.coverage, findings }
+  const out = { ...PLAIN, ...base, revision, range, coverage: cov.coverage, findings }
   if (
     !dict ||
     !sameObject(pdf.deref(dict.get('ByteRange'), revision), pdf.deref(first.get('ByteRange')))
   ) {
     findings.push(fail('pdf.sig-dict.range-changed', { revision }))
-    return { ...out, ...(dict ? { dict } : {}), fatal: true }
+    return { ...PLAIN, ...out, ...(dict ? { dict } : {}), fatal: true }
   }
   const shown = shownFields(dict)
   findings.push({
@@ -140,10 +142,10 @@ export function prepareSignature(
   pdf.ensure(range.b, range.c + 1)
   const gap = checkGap(bytes, range, pdf.deref(dict.get('Contents'), revision))
   findings.push(gap)
-  if (gap.status === 'failed') return { ...out, dict, fatal: true }
+  if (gap.status === 'failed') return { ...PLAIN, ...out, dict, fatal: true }
   const contents = contentsFindings(pdf.deref(dict.get('Contents'), revision))
   findings.push(contents.finding)
-  if (!contents.value) return { ...out, dict, fatal: true }
+  if (!contents.value) return { ...PLAIN, ...out, dict, fatal: true }
   findings.push(coverageFinding(pdf, cov.coverage, cov.revision, range.c + range.d))
   const tail = unaccountedTail(pdf)
   if (cov.coverage === 'entire-revision' && tail > 0) {
@@ -152,7 +154,7 @@ export function prepareSignature(
   const later = redefinitionFindings(pdf, sigRef, revision, dict)
   findings.push(...later)
   const fatal = later.some((f) => f.status === 'failed')
-  return { ...out, dict, value: contents.value, fatal }
+  return { ...PLAIN, ...out, dict, value: contents.value, fatal }
 }
 
 function describe(fields: Record<string, string>): string {

@@ -21,6 +21,7 @@ import { pdfDate } from './pdf-date.js'
 import { textString } from './pdf-sig-dict.js'
 import { evaluateDocumentTimestamp } from './pdf-timestamp.js'
 import { evaluateSesSignature, type SealPicture } from './ses.js'
+import { PLAIN } from '../shape.js'
 
 /** What the signature step needs besides the signature. */
 export interface PdfSignatureEnv {
@@ -49,6 +50,7 @@ function finish(
 ): { signature: SignatureResult; outcome: Outcome } {
   const outcome = aggregate(checks)
   const signature: SignatureResult = {
+    ...PLAIN,
     ...base,
     status: outcome.status,
     subIndication: outcome.subIndication,
@@ -117,7 +119,7 @@ export async function evaluatePreparedSignature(
   const isTimestampFilter = subFilter(p) === 'ETSI.RFC3161'
   if (p.fatal || !p.value || !p.range) {
     const base = baseOf(p, env, isTimestampFilter ? 'timestamp' : 'cms')
-    return { ...finish(base, [...head, ...tail]), seal: null, pictures: [] }
+    return { ...PLAIN, ...finish(base, [...head, ...tail]), seal: null, pictures: [] }
   }
   const value = p.value
   const range = p.range
@@ -139,13 +141,14 @@ export async function evaluatePreparedSignature(
     if (eContentType === TST_INFO_OID) {
       const ts = await evaluateDocumentTimestamp(value, digestOf, ctx, env.dssCertificates)
       const base: Base = {
+        ...PLAIN,
         ...baseOf(p, env, 'timestamp'),
         signer: ts.tsa ? summarise(ts.tsa) : null,
         timestamp: ts.genTime?.toISOString() ?? null,
         chain: ts.chain.map(summarise),
       }
       const checks = [...head, ...ts.findings.map((f) => render(f, lang)), ...tail]
-      return { ...finish(base, checks), seal: null, pictures: [] }
+      return { ...PLAIN, ...finish(base, checks), seal: null, pictures: [] }
     }
     const source = contentSource(eContent, () => coveredBytes(bytes, range), digestOf)
     // Without signed attributes the signature is over the content itself: hand the bytes over.
@@ -158,13 +161,14 @@ export async function evaluatePreparedSignature(
     })
     const own = source.finding ? [render(source.finding, lang)] : []
     const base: Base = {
+      ...PLAIN,
       ...r.signature,
       coverage: p.coverage,
       modifications: env.modifications,
       signingTime: r.signature.signingTime ?? claimedTime(p),
     }
     const checks = [...head, ...own, ...r.signature.checks, ...tail]
-    return { ...finish(base, checks), seal: null, pictures: [] }
+    return { ...PLAIN, ...finish(base, checks), seal: null, pictures: [] }
   }
   if (sniffSes(value) === 'ses-signature') {
     const r = await evaluateSesSignature(value, ctx, lang, {
@@ -172,9 +176,14 @@ export async function evaluatePreparedSignature(
       protectedData: coveredBytes(bytes, range),
       protectedName: `/ByteRange [${range.a} ${range.b} ${range.c} ${range.d}]`,
     })
-    const base: Base = { ...r.signature, coverage: p.coverage, modifications: env.modifications }
+    const base: Base = {
+      ...PLAIN,
+      ...r.signature,
+      coverage: p.coverage,
+      modifications: env.modifications,
+    }
     const checks = [...head, ...r.signature.checks, ...tail]
-    return { ...finish(base, checks), seal: r.seal, pictures: r.pictures }
+    return { ...PLAIN, ...finish(base, checks), seal: r.seal, pictures: r.pictures }
   }
   const unknown: Finding = {
     code: 'pdf.contents.unknown',
@@ -184,7 +193,7 @@ export async function evaluatePreparedSignature(
   }
   const base = baseOf(p, env, isTimestampFilter ? 'timestamp' : 'cms')
   const checks = [...head, render(unknown, lang), ...tail]
-  return { ...finish(base, checks), seal: null, pictures: [] }
+  return { ...PLAIN, ...finish(base, checks), seal: null, pictures: [] }
 }
 
 function hashHex(data: Uint8Array): string {

@@ -11,6 +11,7 @@ import { verifyTimestamp } from '../pki/timestamp/verify.js'
 import type { Finding } from '../verdict/messages.js'
 import type { SubIndication } from '../verdict/types.js'
 import type { ChainContext } from './chain.js'
+import { PLAIN } from '../shape.js'
 
 /** What the document time-stamp evaluation found. */
 export interface DocumentTimestamp {
@@ -93,6 +94,7 @@ export async function evaluateDocumentTimestamp(
   const bad = r.checks.filter((c) => c.status === 'failed' || c.status === 'indeterminate')
   const sub = bad.map((c) => SUB_BY_CHECK[c.code]).find((s) => s !== undefined)
   const finding: Finding = {
+    ...PLAIN,
     ...invalid(bad.map((c) => c.code).join(', '), sub ?? 'FORMAT_FAILURE'),
     detail: { checks: bad.map((c) => c.message) },
   }

@@ -26,6 +26,7 @@ import { prepareSignature, type PreparedSignature } from './pdf-prepare.js'
 import { evaluatePreparedSignature } from './pdf-signature.js'
 import { pdfPictureFindings, withPictureFindings } from './seal-picture.js'
 import { evaluateUsageRights } from './pdf-ur3.js'
+import { PLAIN } from '../shape.js'
 
 /** Most document signatures verified in one file. */
 export const MAX_PDF_SIGNATURES = DEFAULT_LIMITS.signatures
@@ -83,6 +84,7 @@ function withDss(ctx: ChainContext, dss: DssData): ChainContext {
           return fetch(c)
         }
   return {
+    ...PLAIN,
     ...ctx,
     crls: [...ctx.crls, ...dss.crls],
     ocspResponses: [...ctx.ocspResponses, ...dss.ocspResponses],
@@ -214,5 +216,5 @@ export async function evaluatePdf(
   // Reader problems come first, taken last: the page scan, change analysis and licence
   // reading also read objects and may note problems.
   findings.unshift(...problemFindings(pdf))
-  return pairs ? { ...out, licence: { pairs, source: 'PDF' } } : out
+  return pairs ? { ...PLAIN, ...out, licence: { pairs, source: 'PDF' } } : out
 }

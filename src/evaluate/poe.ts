@@ -8,6 +8,7 @@ import type { Certificate } from '../pki/certificate.js'
 import type { ServiceType } from '../registry/index.js'
 import { registerCodes, type Finding } from '../verdict/messages.js'
 import { evaluateChain, type ChainContext, type ChainEvaluation } from './chain.js'
+import { PLAIN } from '../shape.js'
 
 export const POE_CODES = {
   'poe.timestamp': {
@@ -61,17 +62,22 @@ export async function evaluateChainWithPoe(
   const problems = blocking(now.findings)
   const curable = problems.length > 0 && problems.every((f) => CURABLE.has(f.code))
   if (!poeTime || !curable || poeTime.getTime() >= ctx.time.getTime()) {
-    return { ...now, time: ctx.time }
+    return { ...PLAIN, ...now, time: ctx.time }
   }
-  const then = await evaluateChain(certificate, intermediates, { ...ctx, time: poeTime }, types)
-  if (blocking(then.findings).length > 0) return { ...now, time: ctx.time }
+  const then = await evaluateChain(
+    certificate,
+    intermediates,
+    { ...PLAIN, ...ctx, time: poeTime },
+    types,
+  )
+  if (blocking(then.findings).length > 0) return { ...PLAIN, ...now, time: ctx.time }
   if (problems.every((f) => f.code === 'certificate.trust-service-withdrawn')) {
     const poe: Finding = {
       code: 'poe.trust-service',
       status: 'passed',
       params: { service: then.service?.name ?? '?', time: poeTime.toISOString() },
     }
-    return { ...then, time: poeTime, poe }
+    return { ...PLAIN, ...then, time: poeTime, poe }
   }
   const expired = [certificate, ...then.chain].find(
     (c) => c.notAfter.getTime() < ctx.time.getTime(),
@@ -85,5 +91,5 @@ export async function evaluateChainWithPoe(
       expiry: (expired ?? certificate).notAfter.toISOString(),
     },
   }
-  return { ...then, time: poeTime, poe }
+  return { ...PLAIN, ...then, time: poeTime, poe }
 }

@@ -19,6 +19,7 @@ import type { Registry } from '../registry/index.js'
 import type { SignatureResult } from '../verdict/types.js'
 import type { SignatureAppearance } from './pdf-appearance.js'
 import './seal-picture-codes.js'
+import { PLAIN } from '../shape.js'
 
 /** The signed picture: the bytes of the seal's picture file. */
 export interface SignedPicture {
@@ -155,6 +156,7 @@ export function withPictureFindings(
   const folded = aggregate(added, [outcome])
   return {
     signature: {
+      ...PLAIN,
       ...signature,
       checks: [...signature.checks, ...added],
       status: folded.status,

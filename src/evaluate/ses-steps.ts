@@ -10,6 +10,7 @@ import type { ServiceType } from '../registry/index.js'
 import type { Finding } from '../verdict/messages.js'
 import type { ChainContext, ChainEvaluation } from './chain.js'
 import { evaluateChainWithPoe } from './poe.js'
+import { PLAIN } from '../shape.js'
 
 /** Verifies a seal or signer signature; `prefix` is `seal.maker-signature` or `ses.signature`. */
 export async function signatureFinding(
@@ -62,5 +63,5 @@ export async function chainWithPoe(
 ): Promise<{ chain: ChainEvaluation; at?: Date }> {
   const r = await evaluateChainWithPoe(cert, [], ctx, types, poe)
   if (!r.poe) return { chain: r }
-  return { chain: { ...r, findings: [...r.findings, r.poe] }, at: r.time }
+  return { chain: { ...PLAIN, ...r, findings: [...r.findings, r.poe] }, at: r.time }
 }

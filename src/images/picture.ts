@@ -1,3 +1,4 @@
+import { PLAIN } from '../shape.js'
 /**
  * A picture extracted for display: PNG or JPEG bytes a browser can show, its size in pixels
  * and its digest. The bytes of a decoded raster are encoded only when first read, so that a
@@ -54,6 +55,7 @@ export function withLazyData<T extends object>(
   // A getter in the literal is an own enumerable property, as one defined afterwards would be,
   // without turning the object into a slow dictionary.
   return {
+    ...PLAIN,
     ...fields,
     format,
     width,

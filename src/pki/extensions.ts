@@ -15,6 +15,7 @@ import { FormatError } from '../errors.js'
 import { parseGeneralName, parseGeneralNames, parseGeneralNamesContent } from './general-name.js'
 import type { GeneralName } from './general-name.js'
 import { parseNameTlv, type NameAttribute } from './name.js'
+import { PLAIN } from '../shape.js'
 
 export const EXT = {
   subjectKeyIdentifier: '2.5.29.14',
@@ -177,7 +178,7 @@ function parseSubtrees(tlv: Tlv): GeneralSubtree[] {
     let minimum = 0
     let maximum: number | undefined
     for (const r of rest) {
-      const n = readSmallInt({ ...r, cls: 0, tag: TAG.INTEGER })
+      const n = readSmallInt({ ...PLAIN, ...r, cls: 0, tag: TAG.INTEGER })
       if (r.tag === 0) minimum = n
       else if (r.tag === 1) maximum = n
     }
@@ -228,7 +229,7 @@ export function parsePolicyMappings(der: Uint8Array): PolicyMapping[] {
 export function parsePolicyConstraints(der: Uint8Array): PolicyConstraints {
   const out: { requireExplicitPolicy?: number; inhibitPolicyMapping?: number } = {}
   for (const t of children(expectUniversal(readSingle(der), TAG.SEQUENCE, 'PolicyConstraints'))) {
-    const n = readSmallInt({ ...t, cls: 0, tag: TAG.INTEGER })
+    const n = readSmallInt({ ...PLAIN, ...t, cls: 0, tag: TAG.INTEGER })
     if (t.cls === 2 && t.tag === 0) out.requireExplicitPolicy = n
     else if (t.cls === 2 && t.tag === 1) out.inhibitPolicyMapping = n
     else throw new FormatError('format.extension', 'PolicyConstraints: bad field')
@@ -258,7 +259,7 @@ export function parseDistributionPoint(dp: Tlv): DistributionPoint {
     if (t.cls !== 2) throw new FormatError('format.extension', 'DistributionPoint: bad field')
     if (t.tag === 0) parseDistributionPointName(t, out)
     else if (t.tag === 1)
-      out.reasons = namedBits({ ...t, cls: 0, tag: TAG.BIT_STRING }, REASON_BITS)
+      out.reasons = namedBits({ ...PLAIN, ...t, cls: 0, tag: TAG.BIT_STRING }, REASON_BITS)
     else if (t.tag === 2) out.crlIssuer = parseGeneralNamesContent(t.value)
   }
   return out

@@ -11,6 +11,7 @@ import type { PathOptions, PathResult, WorkLimits } from './path/types.js'
 import type { RevocationQuery, RevocationSource } from './revocation-types.js'
 import { createCrlSource } from './crl/source.js'
 import { createOcspSource } from './ocsp/source.js'
+import { PLAIN } from '../shape.js'
 
 export type {
   AnchorProvider,
@@ -134,6 +135,7 @@ function signerValidator(
     let run: boolean
     try {
       const r = await runEngine({
+        ...PLAIN,
         ...base,
         leaf: signer,
         anchors: [anchor],

@@ -14,6 +14,7 @@ import { validateDocument } from './schema.js'
 import type { OperatorKey, RegistrySigner } from './signature.js'
 import { verifyRegistrySignature } from './signature.js'
 import { TEST_OPERATOR_KEY } from './test-operator.js'
+import { PLAIN } from '../shape.js'
 
 /** Largest registry accepted, in bytes of JSON. */
 export const MAX_REGISTRY_BYTES = 8 * 1024 * 1024
@@ -78,7 +79,7 @@ export async function loadRegistry(
 export function loadEmbeddedRegistry(document: object, now?: Date): Registry {
   const { signature, ...unsigned } = parseInput(document)
   const canonical = new TextEncoder().encode(canonicalJson(unsigned))
-  const signedBy = { ...embeddedHeader(signature), testKey: true }
+  const signedBy = { ...PLAIN, ...embeddedHeader(signature), testKey: true }
   return accept(unsigned, canonical, signedBy, now ? { now } : {}, true)
 }
 

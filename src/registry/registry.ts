@@ -22,6 +22,7 @@ import type {
   ServiceType,
   Vouching,
 } from './types.js'
+import { PLAIN } from '../shape.js'
 
 /** A verified trust registry. Every member is read-only. */
 export interface Registry {
@@ -103,7 +104,10 @@ export function createRegistry(
     for (const service of province.services) {
       services.set(service.id, service)
       for (const p of service.sealPictures) {
-        pictures.set(p.esID, Object.freeze({ ...p, province: provinceRef(province), service }))
+        pictures.set(
+          p.esID,
+          Object.freeze({ ...PLAIN, ...p, province: provinceRef(province), service }),
+        )
       }
     }
   }

@@ -15,6 +15,7 @@ import { renderHtml, type AuditRow } from '../render-html.js'
 import { verifyFile, type FileResult } from '../verify-file.js'
 import { verifyOptionsFrom } from '../verify-options.js'
 import { writeReport } from './verify.js'
+import { PLAIN } from '../../shape.js'
 
 export const AUDIT_HELP = `\
 Usage: yrd-verify audit [DIR] [--lang zh|en] [--html REPORT.html] [--unmask]
@@ -100,7 +101,7 @@ async function verifyFixture(
     PATH_ARGS.has(all[i - 1] ?? '') ? join(dir, a) : a,
   )
   const { values } = parse(args, VERIFY_OPTIONS)
-  const options = await verifyOptionsFrom({ ...values, lang })
+  const options = await verifyOptionsFrom({ ...PLAIN, ...values, lang })
   return verifyFile(join(dir, f.file), options, details, verifier)
 }
 

@@ -25,6 +25,7 @@ import { plain } from '../inspect/plain.js'
 import { treeLines } from '../inspect/print-tree.js'
 import { maskPersonal } from '../mask.js'
 import { CliError, mapOutput, UsageError, type Output } from '../output.js'
+import { PLAIN } from '../../shape.js'
 
 export const INSPECT_HELP = `\
 Usage: yrd-verify inspect FILE [--json] [--extract DIR] [--password PASS]
@@ -44,6 +45,7 @@ and custom data (licence metadata), and files no signature protects.
 Exit codes: 0 shown, 1 the file is not a supported structure, 3 usage or unreadable.`
 
 const INSPECT_OPTIONS = {
+  ...PLAIN,
   ...COMMON_OPTIONS,
   extract: { type: 'string' },
   password: { type: 'string' },

@@ -5,6 +5,7 @@ import type { Registry } from '../../registry/index.js'
 import { COMMON_OPTIONS, parse } from '../args.js'
 import { UsageError, type Output } from '../output.js'
 import { registryFrom } from '../registry-option.js'
+import { PLAIN } from '../../shape.js'
 
 export const REGISTRY_HELP = `Usage: yrd-verify registry show [FILE] [--registry-key PEM] [--json]
        yrd-verify registry check FILE [--registry-key PEM] [--registry-min-sequence N] [--json]
@@ -15,6 +16,7 @@ check  verify a registry's signature, sequence and validity; exit 0 when it load
 
 function describe(r: Registry, at: Date) {
   return {
+    ...PLAIN,
     ...r.summary(),
     issuedAt: r.issuedAt,
     nextUpdate: r.nextUpdate,
@@ -55,7 +57,7 @@ export async function runRegistry(argv: string[], out: Output): Promise<number> 
   if (sub !== 'show' && sub !== 'check') throw new UsageError(`registry: unknown command "${sub}"`)
   if (extra !== undefined) throw new UsageError('registry: too many arguments')
   if (sub === 'check' && file === undefined) throw new UsageError('registry check: no FILE given')
-  const registry = await registryFrom({ ...values, registry: file })
+  const registry = await registryFrom({ ...PLAIN, ...values, registry: file })
   const info = describe(registry, new Date())
   if (values.json) {
     out.out(JSON.stringify(info, null, 2))

@@ -16,6 +16,7 @@ import { renderHtml } from '../render-html.js'
 import { renderVerdict } from '../render-text.js'
 import { progressBar, renderSummary } from '../summary.js'
 import { verifyOptionsFrom } from '../verify-options.js'
+import { PLAIN } from '../../shape.js'
 
 export const VERIFY_HELP = `Usage: yrd-verify verify FILE|DIR... [options]
 
@@ -74,12 +75,17 @@ export async function runVerify(argv: string[], rawOut: Output): Promise<number>
   const files = await expandInputs(positionals, values.recursive === true)
   if (files.length === 0) throw new CliError('verify: no files found / 未找到文件')
   const onDone = quiet || json ? undefined : progressBar(out, files.length)
-  const results = await runBatch(files, { ...values, at: options.time?.toISOString() }, options, {
-    jobs,
-    details: values.html !== undefined,
-    verifier: createVerifier(),
-    ...(onDone ? { onDone } : {}),
-  })
+  const results = await runBatch(
+    files,
+    { ...PLAIN, ...values, at: options.time?.toISOString() },
+    options,
+    {
+      jobs,
+      details: values.html !== undefined,
+      verifier: createVerifier(),
+      ...(onDone ? { onDone } : {}),
+    },
+  )
   const verdicts = results.flatMap((r) => (r.verdict ? [r.verdict] : []))
   for (const r of results) if (r.error) out.err(`yrd-verify: ${r.error}`)
   if (verdicts.length > 0 && !quiet && options.registry) warnIfTest(options.registry, out)

@@ -7,6 +7,7 @@ import { licenceJsonPairs } from '../../formats/licence/index.js'
 import type { Artifacts } from './artifacts.js'
 import { describeCertificate } from './describe-certificate.js'
 import { hex } from './plain.js'
+import { PLAIN } from '../../shape.js'
 
 function payloadFields(payload: Uint8Array | null) {
   if (!payload) return null
@@ -20,7 +21,7 @@ function payloadFields(payload: Uint8Array | null) {
 /** The header with `x5c` (shown decoded under certificates) reduced to its count. */
 function shortHeader(header: Readonly<Record<string, unknown>>) {
   const { x5c, ...rest } = header
-  return Array.isArray(x5c) ? { ...rest, x5c: `${x5c.length} certificates` } : rest
+  return Array.isArray(x5c) ? { ...PLAIN, ...rest, x5c: `${x5c.length} certificates` } : rest
 }
 
 /** Describes a read JWS. */

@@ -15,6 +15,7 @@ import { FormatError, YrdError } from '../../errors.js'
 import { toDefiniteLength } from './ber.js'
 import type { EvidenceCollector } from './collector.js'
 import { checkCrlShape, checkOcspResponseShape } from './shapes.js'
+import { PLAIN } from '../../shape.js'
 
 /** ContentInfo content types that carry SignedData. */
 export const SIGNED_DATA_OIDS: ReadonlySet<string> = new Set([
@@ -66,7 +67,7 @@ export function splitSignedData(der: Uint8Array): SignedDataParts {
     const signerInfos = expectUniversal(parts[i++], TAG.SET, 'signerInfos')
     if (i !== parts.length) throw new Error('unexpected field after signerInfos')
     const signed = encap.length > 1 || signerInfos.value.length > 0
-    return { ...(certificates && { certificates }), ...(crls && { crls }), signed }
+    return { ...PLAIN, ...(certificates && { certificates }), ...(crls && { crls }), signed }
   })
 }
 

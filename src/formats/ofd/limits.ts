@@ -3,6 +3,7 @@
  */
 import type { XmlLimits } from '../xml/limits.js'
 import type { ZipLimits } from '../zip/limits.js'
+import { PLAIN } from '../../shape.js'
 
 /** Configurable bounds for {@link readOfd}. */
 export interface OfdLimits {
@@ -30,7 +31,7 @@ export const DEFAULT_OFD_LIMITS: OfdLimits = Object.freeze({
 
 /** Fills omitted fields with defaults and rejects nonsensical counts. */
 export function resolveOfdLimits(limits?: Partial<OfdLimits>): OfdLimits {
-  const out = { ...DEFAULT_OFD_LIMITS, ...limits }
+  const out = { ...PLAIN, ...DEFAULT_OFD_LIMITS, ...limits }
   const counts = [out.maxDocuments, out.maxSignatures, out.maxReferences, out.maxPages]
   if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0)) {
     throw new RangeError('OFD count limits must be non-negative safe integers')

@@ -2,6 +2,7 @@
  * Bounds applied while reading a PDF. Each bound is checked before the work it protects.
  */
 import type { PdfLimits } from './types.js'
+import { PLAIN } from '../../shape.js'
 
 /** The default PDF bounds. */
 export const DEFAULT_PDF_LIMITS: PdfLimits = Object.freeze({
@@ -24,7 +25,7 @@ function hasOwnKeys(o: object): boolean {
 /** Fills omitted fields with defaults and rejects nonsensical values. */
 export function resolvePdfLimits(limits?: Partial<PdfLimits>): PdfLimits {
   if (limits === undefined || !hasOwnKeys(limits)) return DEFAULT_PDF_LIMITS
-  const out = { ...DEFAULT_PDF_LIMITS, ...limits }
+  const out = { ...PLAIN, ...DEFAULT_PDF_LIMITS, ...limits }
   for (const [key, value] of Object.entries(out)) {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new RangeError(`pdf limit ${key} must be a non-negative safe integer`)

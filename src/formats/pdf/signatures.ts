@@ -8,6 +8,7 @@ import { DEFAULT_PDF_LIMITS } from './limits.js'
 import { pdfLimit } from './errors.js'
 import { decodeTextString } from './text.js'
 import { isSigDict, scanSignatures } from './signature-scan.js'
+import { PLAIN } from '../../shape.js'
 
 type Method = PdfSignatureRef['foundBy'][number]
 type Widget = PdfSignatureRef['widgets'][number]
@@ -34,7 +35,7 @@ class Collector {
       if (this.found.size >= DEFAULT_PDF_LIMITS.maxSignatures) {
         throw pdfLimit('signatures', 'too many signatures', '签名过多')
       }
-      f = { ...init, foundBy: new Set() }
+      f = { ...PLAIN, ...init, foundBy: new Set() }
       this.found.set(key, f)
     }
     f.foundBy.add(method)

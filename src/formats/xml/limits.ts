@@ -1,3 +1,4 @@
+import { PLAIN } from '../../shape.js'
 /**
  * Bounds applied by the XML parser.
  */
@@ -24,7 +25,7 @@ export const DEFAULT_XML_LIMITS: XmlLimits = Object.freeze({
 
 /** Fills omitted fields with defaults and rejects nonsensical values. */
 export function resolveXmlLimits(limits?: Partial<XmlLimits>): XmlLimits {
-  const out = { ...DEFAULT_XML_LIMITS, ...limits }
+  const out = { ...PLAIN, ...DEFAULT_XML_LIMITS, ...limits }
   for (const [key, value] of Object.entries(out)) {
     if (!Number.isSafeInteger(value) || value < 1) {
       throw new RangeError(`XML limit ${key} must be a positive safe integer`)

@@ -1,3 +1,4 @@
+import { PLAIN } from '../../shape.js'
 /**
  * Bounds applied while reading a zip archive. Every bound is checked before the work it
  * protects, so a hostile archive is refused without inflating it.
@@ -34,7 +35,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = Object.freeze({
 
 /** Fills omitted fields with defaults and rejects nonsensical values. */
 export function resolveZipLimits(limits?: Partial<ZipLimits>): ZipLimits {
-  const out = { ...DEFAULT_ZIP_LIMITS, ...limits }
+  const out = { ...PLAIN, ...DEFAULT_ZIP_LIMITS, ...limits }
   for (const [key, value] of Object.entries(out)) {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new RangeError(`zip limit ${key} must be a non-negative safe integer`)

@@ -18,6 +18,7 @@ import { FormatError, LimitError, YrdError } from '../../errors.js'
 import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from '../certificate.js'
 import { parseNameTlv, type DistinguishedName } from '../name.js'
 import { normaliseBer } from './ber.js'
+import { PLAIN } from '../../shape.js'
 
 /** id-signedData (RFC 5652) and its GB/T 35275 SM2 counterpart. */
 export const SIGNED_DATA_OIDS: ReadonlySet<string> = new Set([
@@ -162,7 +163,7 @@ function parseSignerInfo(tlv: Tlv): SignerInfo {
     signature,
     unsignedAttrs,
   }
-  return signedAttrsDer ? { ...base, signedAttrsDer } : base
+  return signedAttrsDer ? { ...PLAIN, ...base, signedAttrsDer } : base
 }
 
 function parseEncap(tlv: Tlv | undefined): { eContentType: string; eContent?: Uint8Array } {

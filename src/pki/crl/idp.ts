@@ -6,6 +6,7 @@ import { FormatError } from '../../errors.js'
 import { namedBits, parseDistributionPointName } from '../extensions.js'
 import type { GeneralName } from '../general-name.js'
 import type { NameAttribute } from '../name.js'
+import { PLAIN } from '../../shape.js'
 
 /** RFC 5280 ReasonFlags bit names, bit 0 first. */
 export const REASON_FLAGS = [
@@ -72,7 +73,10 @@ export function parseIssuingDistributionPoint(der: Uint8Array): IssuingDistribut
         out.onlyCaCerts = flag(t)
         break
       case 3:
-        out.onlySomeReasons = namedBits({ ...t, cls: 0, tag: TAG.BIT_STRING }, REASON_FLAGS)
+        out.onlySomeReasons = namedBits(
+          { ...PLAIN, ...t, cls: 0, tag: TAG.BIT_STRING },
+          REASON_FLAGS,
+        )
         break
       case 4:
         out.indirectCrl = flag(t)

@@ -27,6 +27,7 @@ import type { DistinguishedName } from '../name.js'
 import { parseNameTlv } from '../name.js'
 import type { RevocationReason } from '../revocation-types.js'
 import { parseIssuingDistributionPoint, type IssuingDistributionPoint } from './idp.js'
+import { PLAIN } from '../../shape.js'
 
 /** Maximum number of revoked-certificate entries accepted in one CRL. */
 export const MAX_CRL_ENTRIES = 100_000
@@ -103,7 +104,7 @@ function bigIntOf(tlv: Tlv): bigint {
 }
 
 function extensionsOf(tlv: Tlv): Extension[] {
-  return parseExtensionList({ ...tlv, value: tlv.raw })
+  return parseExtensionList({ ...PLAIN, ...tlv, value: tlv.raw })
 }
 
 function parseEntry(

@@ -14,6 +14,7 @@ import type { RevocationQuery, RevocationSource, RevocationStatus } from '../rev
 import { fetchMessage, type FetchCode } from './codes.js'
 import { httpRequest, type HttpLimits, type HttpResult } from './http.js'
 import { certificatesFromBody } from './issuers.js'
+import { PLAIN } from '../../shape.js'
 
 /** Options of {@link createOnlineSource}. */
 export interface OnlineSourceOptions {
@@ -115,7 +116,7 @@ export function createOnlineSource(options: OnlineSourceOptions = {}): OnlineSou
         accept: 'application/ocsp-response',
         contentType: 'application/ocsp-request',
       }
-      return httpRequest({ ...req, body }, limits)
+      return httpRequest({ ...PLAIN, ...req, body }, limits)
     })
     if (!result.ok) return fetchUnknown('ocsp', result.code, result.detail)
     if (!OCSP_TYPES.has(result.contentType)) {
@@ -180,7 +181,9 @@ export function createOnlineSource(options: OnlineSourceOptions = {}): OnlineSou
             ? 2
             : 1
       const best = [...unknowns].sort((a, b) => rank(a) - rank(b))[0]
-      return best ?? { ...fetchUnknown('crl', 'revocation.fetch.no-location'), source: 'none' }
+      return (
+        best ?? { ...PLAIN, ...fetchUnknown('crl', 'revocation.fetch.no-location'), source: 'none' }
+      )
     },
     async fetchIssuers(cert: Certificate) {
       const certificates: Certificate[] = []

@@ -7,6 +7,7 @@ import { certIdMatches } from './cert-id.js'
 import { ocspMessage, type OcspCode } from './codes.js'
 import type { OcspResponse, SingleResponse } from './parse.js'
 import { authorizeResponder } from './responder.js'
+import { PLAIN } from '../../shape.js'
 
 /** Tuning of OCSP checks. */
 export interface OcspCheckOptions {
@@ -85,7 +86,7 @@ export async function evaluateOcspResponse(
     if (st.kind === 'unknown') return ocspUnknown('revocation.ocsp.responder-unknown')
     if (st.kind === 'revoked' && st.reason !== 'certificateHold') {
       const base = { status: 'revoked', source: 'ocsp', revokedAt: st.revokedAt, ...dates(single) }
-      return (st.reason ? { ...base, reason: st.reason } : base) as RevocationStatus
+      return (st.reason ? { ...PLAIN, ...base, reason: st.reason } : base) as RevocationStatus
     }
     const stale = freshness(single, query.time, options)
     if (stale) return ocspUnknown(stale)

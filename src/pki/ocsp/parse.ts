@@ -18,6 +18,7 @@ import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from '../certifica
 import { parseNameTlv, type DistinguishedName } from '../name.js'
 import type { RevocationReason } from '../revocation-types.js'
 import { nonceFromExtensionValue, OCSP_NONCE_OID, parseExtensions } from './response-extensions.js'
+import { PLAIN } from '../../shape.js'
 
 /** Largest OCSP response accepted (bytes). */
 export const MAX_OCSP_RESPONSE_BYTES = 1 << 20
@@ -174,7 +175,7 @@ function parseSingleResponse(tlv: Tlv): SingleResponse {
   }
   if (i !== parts.length) fail('SingleResponse: extra fields')
   const base = { certId, status, thisUpdate }
-  return nextUpdate ? { ...base, nextUpdate } : base
+  return nextUpdate ? { ...PLAIN, ...base, nextUpdate } : base
 }
 
 function parseResponderId(tlv: Tlv | undefined): ResponderId {
@@ -236,7 +237,7 @@ function parseBasic(der: Uint8Array): BasicOcspResponse {
     signature: bitStringBytes(sigTlv, 'signature'),
     certificates,
   }
-  return nonce ? { ...base, nonce } : base
+  return nonce ? { ...PLAIN, ...base, nonce } : base
 }
 
 /**

@@ -14,6 +14,7 @@ import { checkPathRevocation } from './revocation.js'
 import type { WorkBudget } from './budget.js'
 import type { CertificateRevocation, PathResult, RevocationMode } from './types.js'
 import type { KeyUsageName } from '../extensions.js'
+import { PLAIN } from '../../shape.js'
 
 /** Parsed inputs of one validation. */
 export interface EngineInputs {
@@ -54,6 +55,7 @@ function result(f: Failure, attempts: number): PathResult {
     attempts,
   }
   return {
+    ...PLAIN,
     ...base,
     ...(info.subIndication ? { subIndication: info.subIndication } : {}),
     ...(f.anchor ? { anchor: f.anchor } : {}),
@@ -173,7 +175,7 @@ export async function runEngine(inputs: EngineInputs): Promise<PathResult> {
     )
   }
   if (success) return success
-  if (direct && (!best || best.rank < COMPLETE_PATH_RANK)) return { ...direct, attempts }
+  if (direct && (!best || best.rank < COMPLETE_PATH_RANK)) return { ...PLAIN, ...direct, attempts }
   if (best) return result(best, attempts)
   const detail = `issuer ${inputs.leaf.issuer.text}`
   return result(
@@ -187,6 +189,7 @@ function directlyTrusted(anchor: Certificate, inputs: EngineInputs): PathResult 
   const bad = (reason: PathReason, detail: string): PathResult => {
     const info = pathCodeInfo(reason)
     return {
+      ...PLAIN,
       ...base,
       valid: false,
       reason,
@@ -205,5 +208,5 @@ function directlyTrusted(anchor: Certificate, inputs: EngineInputs): PathResult 
   if (anchor.extKeyUsage && eku.some((o) => !anchor.extKeyUsage!.includes(o))) {
     return bad('chain.extended-key-usage', 'extKeyUsage')
   }
-  return { ...base, valid: true, reason: 'chain.ok', message: pathMessage('chain.ok') }
+  return { ...PLAIN, ...base, valid: true, reason: 'chain.ok', message: pathMessage('chain.ok') }
 }

@@ -16,6 +16,7 @@ import {
 import { FormatError, YrdError } from '../../errors.js'
 import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from '../certificate.js'
 import { parseGeneralName, type GeneralName } from '../general-name.js'
+import { PLAIN } from '../../shape.js'
 
 /** id-ct-TSTInfo. */
 export const TST_INFO_OID = '1.2.840.113549.1.9.16.1.4'
@@ -57,7 +58,7 @@ function integerHex(tlv: Tlv | undefined, what: string): string {
 }
 
 function implicitInt(tlv: Tlv, limit: number): number {
-  const n = readSmallInt({ ...tlv, cls: 0, tag: TAG.INTEGER })
+  const n = readSmallInt({ ...PLAIN, ...tlv, cls: 0, tag: TAG.INTEGER })
   if (n < 1 || n > limit) fail('accuracy out of range')
   return n
 }

@@ -16,6 +16,7 @@ import { pdfFormat, pdfLimit } from '../errors.js'
 import { applyFilters, type FilterStep } from '../filters.js'
 import type { DecodeBudget } from '../output.js'
 import type { ContentProblem, InlineStep } from './content-ops.js'
+import { PLAIN } from '../../../shape.js'
 
 /** Image data after its filters (an image codec's data kept, with the codec's name). */
 export interface InlineData {
@@ -197,6 +198,6 @@ function accept(
   content: Uint8Array,
   note: ContentProblem | undefined,
 ): InlineStep<InlineData> {
-  const image = { ...out, data: keep(out.data, content) }
+  const image = { ...PLAIN, ...out, data: keep(out.data, content) }
   return note ? { next, image, problem: note } : { next, image }
 }

@@ -21,6 +21,7 @@ import {
   type InlinePlan,
   type InlineWork,
 } from './inline-end.js'
+import { PLAIN } from '../../../shape.js'
 
 type Dict = ReadonlyMap<string, PdfObject>
 
@@ -140,7 +141,7 @@ export function readInlineImage(
   }
   try {
     const { image, ...rest } = findInlineEnd(data, start, plan, ctx)
-    return image === undefined ? rest : { ...rest, image: { dict, data: image } }
+    return image === undefined ? rest : { ...PLAIN, ...rest, image: { dict, data: image } }
   } catch (e) {
     if (!(e instanceof YrdError)) throw e
     return { next: data.length, problem: problemOf(e), stop: true }

@@ -7,6 +7,7 @@ import type { PdfFile, PdfObject, PdfRef, PdfStream } from '../types.js'
 import { inherited } from './geometry.js'
 import { imagesDrawn, type DrawnImage, type WalkLimits, DEFAULT_WALK_LIMITS } from './walk.js'
 import { formResources, normalAppearance } from './widget.js'
+import { PLAIN } from '../../../shape.js'
 
 /** An image shown on a page, and where it comes from. */
 export type PageImage = DrawnImage & {
@@ -56,7 +57,7 @@ export function pageImages(
     rev,
     limits,
   )
-  for (const img of content.images) images.push({ ...img, pageIndex, source: 'content' })
+  for (const img of content.images) images.push({ ...PLAIN, ...img, pageIndex, source: 'content' })
   problems.push(...content.problems)
   const annots = pdf.deref(page.get('Annots'), rev)
   if (annots?.kind !== 'array') return { images, problems }
@@ -69,7 +70,7 @@ export function pageImages(
     if (!ap) continue
     const walk = imagesDrawn(pdf, [ap], formResources(pdf, ap, rev), rev, limits)
     for (const img of walk.images) {
-      images.push({ ...img, pageIndex, source: { annotation: ref } })
+      images.push({ ...PLAIN, ...img, pageIndex, source: { annotation: ref } })
     }
     problems.push(...walk.problems)
   }

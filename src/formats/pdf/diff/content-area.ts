@@ -26,6 +26,7 @@ import { forEachOp, type ContentOp } from './content-tokens.js'
 import { DEFAULT_METRICS, UnboundedFont, fontMetrics, type FontMetrics } from './font-metrics.js'
 import { numbersOf } from './objects.js'
 import { moveLine, showText, type ShowPart } from './text-extent.js'
+import { PLAIN } from '../../../shape.js'
 
 type Dict = ReadonlyMap<string, PdfObject>
 
@@ -171,7 +172,7 @@ class Interpreter {
     const gs = f.gs
     if (!gs.font) throw new AreaUnknown('text shown before a font is selected')
     const tm = f.pen.tm
-    const box = showText({ ...gs, font: gs.font }, f.pen, parts)
+    const box = showText({ ...PLAIN, ...gs, font: gs.font }, f.pen, parts)
     if (box) this.out.add(mapRect(multiply(tm, gs.ctm), box), gs.clip)
   }
 
@@ -236,7 +237,7 @@ class Interpreter {
     const clip = box ? clipTo(gs.clip, box) : gs.clip
     try {
       const data = this.data([x])
-      this.run(data, res, { ...gs, ctm, clip }, f.depth + 1, new Set([...f.onPath, key]))
+      this.run(data, res, { ...PLAIN, ...gs, ctm, clip }, f.depth + 1, new Set([...f.onPath, key]))
     } catch (e) {
       if (e instanceof AreaUnknown && e.fatal) throw e
       if (!(e instanceof YrdError || e instanceof AreaUnknown || e instanceof UnboundedFont)) {
