@@ -38,7 +38,8 @@ export function permissionsAt(all: readonly Mdp[], rev: number): PdfChangesOptio
   const earliest = [...before].sort((x, y) => x.revision! - y.revision!)[0]
   // Only a certification that is the first signature of the document counts (ISO 32000-1 12.8.2.2).
   const docMdp = earliest?.docMdp
-  const fieldLocks = before.flatMap((m) => m.locks)
+  const fieldLocks: FieldLock[] = []
+  for (const m of before) fieldLocks.push(...m.locks)
   return docMdp === undefined ? { fieldLocks } : { docMdp, fieldLocks }
 }
 

@@ -20,7 +20,7 @@ import { pdfLicencePairs } from './pdf-licence.js'
 import { evaluatePdfAppearances } from './pdf-appearance.js'
 import { judgeChanges, mdpOf, type Mdp } from './pdf-permissions.js'
 import './pdf-codes.js'
-import { overlapFindings } from './pdf-byte-range.js'
+import { overlapFindings, type RangedSignature } from './pdf-byte-range.js'
 import { collectDss, type DssData } from './pdf-dss.js'
 import { prepareSignature, type PreparedSignature } from './pdf-prepare.js'
 import { evaluatePreparedSignature } from './pdf-signature.js'
@@ -156,11 +156,11 @@ export async function evaluatePdf(
     .map(({ ref, index }) => prepareSignature(pdf, ref, index))
     .sort((x, y) => signedEnd(x) - signedEnd(y))
   const mdp: Mdp[] = prepared.map((p) => mdpOf(pdf, p))
-  const overlaps = overlapFindings(
-    prepared.flatMap((p) =>
-      p.range && !p.fatal ? [{ key: p.index, id: p.id, range: p.range }] : [],
-    ),
-  )
+  const ranged: RangedSignature[] = []
+  for (const p of prepared) {
+    if (p.range && !p.fatal) ranged.push({ key: p.index, id: p.id, range: p.range })
+  }
+  const overlaps = overlapFindings(ranged)
   const appearance = evaluatePdfAppearances(pdf, found, undefined, ctx.cache?.pictures)
   findings.push(...appearance.findings)
   const out: Evaluated = {

@@ -44,7 +44,9 @@ export function singleAttribute(attrs: readonly CmsAttribute[], oid: string): Si
 
 /** Every value of every occurrence of an attribute (for multi-valued attributes). */
 export function attributeValues(attrs: readonly CmsAttribute[], oid: string): Tlv[] {
-  return attrs.filter((a) => a.oid === oid).flatMap((a) => [...a.values])
+  const out: Tlv[] = []
+  for (const a of attrs) if (a.oid === oid) out.push(...a.values)
+  return out
 }
 
 /** The contentType value. Throws FormatError when it is not an OID. */

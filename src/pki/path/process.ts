@@ -147,16 +147,20 @@ export async function processPath(
 
 function pathKey(chain: readonly Certificate[], anchor: Certificate, o: ProcessOptions): string {
   const p = o.policy
-  return JSON.stringify([
-    chain.map((c) => c.sha256),
-    anchor.sha256,
-    p.initialPolicySet,
-    p.explicitPolicy,
-    p.policyMappingInhibit,
-    p.anyPolicyInhibit,
-    o.keyUsage ?? [],
-    o.extendedKeyUsage ?? [],
-  ])
+  // Every list with its length and every string with its own, so that no two inputs share a
+  // key whatever characters their strings hold.
+  let key = `${Number(p.explicitPolicy)}${Number(p.policyMappingInhibit)}${Number(p.anyPolicyInhibit)}`
+  const list = (items: readonly string[]) => {
+    key += `|${items.length}`
+    for (const s of items) key += `|${s.length}:${s}`
+  }
+  key += `|${chain.length}`
+  for (const c of chain) key += `|${c.sha256}`
+  key += `|${anchor.sha256}`
+  list(p.initialPolicySet)
+  list(o.keyUsage ?? [])
+  list(o.extendedKeyUsage ?? [])
+  return key
 }
 
 /** The key that verifies certificates issued by `issuer`, and its cache id. */
