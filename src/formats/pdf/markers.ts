@@ -91,7 +91,10 @@ function sigMarkAt(b: Uint8Array, i: number, tail: boolean): boolean | typeof MO
   let q = i + TYPE.length
   while (isWhite(b[q])) q++
   if (!tail && q + MARGIN > b.length) return MORE
-  return SIG_TYPES.some((t) => t.every((c, k) => b[q + k] === c) && isBoundary(b[q + t.length]))
+  for (const t of SIG_TYPES) {
+    if (wordAt(b, q, t, 0) && isBoundary(b[q + t.length])) return true
+  }
+  return false
 }
 
 /** Collects markers chunk by chunk, in file order. */

@@ -26,6 +26,16 @@ describe('PDF object syntax', () => {
     expect(() => parse('<4G>')).toThrow(expect.objectContaining({ code: 'format.pdf.syntax' }))
   })
 
+  it('hex strings end at the first > however long they are; a long one without it is unterminated', () => {
+    for (const n of [0, 1, 63, 64, 65, 127, 128, 129, 4096]) {
+      const digits = 'ab'.repeat(n)
+      const o = parse(`<${digits}> 1`)
+      expect(o.kind === 'string' && o.bytes.length).toBe(n)
+      expect(o.kind === 'string' && o.end).toBe(digits.length + 2)
+      expect(() => parse(`<${digits}`)).toThrow(/unterminated hex string/)
+    }
+  })
+
   it('hex strings decode alike whether digits pair up or are split by whitespace', () => {
     const hexOf = (bytes: number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('')
     const bytes = Array.from({ length: 300 }, (_, i) => (i * 37 + 11) & 255)
