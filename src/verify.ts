@@ -21,6 +21,7 @@ import { render, type Finding, type Lang } from './verdict/messages.js'
 import type { InputKind, Province, Verdict } from './verdict/types.js'
 import { withLazyData } from './images/picture.js'
 import { PLAIN } from './shape.js'
+import { isoTime } from './verdict/iso-time.js'
 
 /** Options of {@link verify}. Every field is optional. */
 export interface VerifyOptions {
@@ -202,7 +203,7 @@ export async function verifyWith(
     certificates: result.certificates,
     licence: licence?.licence ?? null,
     checks,
-    validationTime: time.toISOString(),
+    validationTime: isoTime(time),
     registry: registry.summary(),
   }
   // The bytes of decoded appearance pictures are PNG-encoded only when a renderer reads them.

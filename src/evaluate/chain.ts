@@ -16,6 +16,7 @@ import type { CertificateSummary, Province } from '../verdict/types.js'
 import { checkServiceUsage } from './policy.js'
 import { withdrawalOf } from './service-history.js'
 import { PLAIN } from '../shape.js'
+import { isoTime } from '../verdict/iso-time.js'
 
 registerCodes(
   Object.fromEntries(
@@ -227,7 +228,7 @@ export async function evaluateChain(
       provinceEn: YRD_PROVINCES[vouching.province.code]?.en ?? vouching.province.name,
       service: vouching.service.name.zh,
       serviceEn: vouching.service.name.en,
-      time: ctx.time.toISOString(),
+      time: isoTime(ctx.time),
     }
     if (vouching.status === 'granted') {
       findings.push({ code: 'certificate.trust-service', status: 'passed', params })

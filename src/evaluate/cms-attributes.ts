@@ -19,6 +19,7 @@ import {
 } from '../pki/cms/ess.js'
 import type { SignerInfo } from '../pki/cms/signed-data.js'
 import type { Finding } from '../verdict/messages.js'
+import { isoTime } from '../verdict/iso-time.js'
 
 /** ESS signing-certificate(-v2) check; nothing when neither attribute is present. */
 export function essFindings(signer: SignerInfo, cert: Certificate): Finding[] {
@@ -59,7 +60,7 @@ export function signingTimeFinding(signer: SignerInfo): { time?: Date; findings:
   if (attr.state === 'present') {
     try {
       const time = readSigningTime(attr.value)
-      const params = { time: time.toISOString() }
+      const params = { time: isoTime(time) }
       return { time, findings: [{ code: 'cms.signing-time', status: 'passed', params }] }
     } catch (e) {
       reason = e instanceof Error ? e.message : reason

@@ -31,6 +31,7 @@ import { evaluateSignatureTimestamps } from './cms-timestamp.js'
 import { summarise, type ChainContext } from './chain.js'
 import { evaluateChainWithPoe } from './poe.js'
 import { PLAIN } from '../shape.js'
+import { isoTime } from '../verdict/iso-time.js'
 
 /** Service types a CMS signer may chain to by default. */
 export const DEFAULT_CMS_SERVICE_TYPES: readonly ServiceType[] = [
@@ -203,8 +204,8 @@ export async function evaluateCmsSignature(
   const ts = await evaluateSignatureTimestamps(signer, ctx, { crls, ocspResponses })
   findings.push(...ts.findings)
   const base = {
-    signingTime: claimed.time?.toISOString() ?? null,
-    timestamp: ts.genTime?.toISOString() ?? null,
+    signingTime: claimed.time ? isoTime(claimed.time) : null,
+    timestamp: ts.genTime ? isoTime(ts.genTime) : null,
   }
   const common = {
     signatureValue: signer.signature,

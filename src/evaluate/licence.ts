@@ -10,6 +10,7 @@ import { readLicenceFields, type LicenceFields } from '../formats/licence/metada
 import type { Finding, Lang } from '../verdict/messages.js'
 import type { LicenceSummary } from '../verdict/types.js'
 import './licence-codes.js'
+import { isoTime } from '../verdict/iso-time.js'
 
 /** Where licence metadata came from, for the check message. */
 export type LicenceSource = 'OFD CustomData' | 'PDF' | 'JSON' | string
@@ -143,7 +144,7 @@ function issuerProvince(
 
 function validityFinding(f: LicenceFields, at: Date): Finding | undefined {
   const { validFrom, validTo } = f.values
-  const time = at.toISOString()
+  const time = isoTime(at)
   const to = validTo ?? (f.openEnded ? '长期' : '?')
   if (validFrom && at.getTime() < dayStart(validFrom)) {
     return {

@@ -22,6 +22,7 @@ import { textString } from './pdf-sig-dict.js'
 import { evaluateDocumentTimestamp } from './pdf-timestamp.js'
 import { evaluateSesSignature, type SealPicture } from './ses.js'
 import { PLAIN } from '../shape.js'
+import { isoTime } from '../verdict/iso-time.js'
 
 /** What the signature step needs besides the signature. */
 export interface PdfSignatureEnv {
@@ -144,7 +145,7 @@ export async function evaluatePreparedSignature(
         ...PLAIN,
         ...baseOf(p, env, 'timestamp'),
         signer: ts.tsa ? summarise(ts.tsa) : null,
-        timestamp: ts.genTime?.toISOString() ?? null,
+        timestamp: ts.genTime ? isoTime(ts.genTime) : null,
         chain: ts.chain.map(summarise),
       }
       const checks = [...head, ...ts.findings.map((f) => render(f, lang)), ...tail]

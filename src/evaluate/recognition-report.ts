@@ -13,6 +13,7 @@ import { englishLicenceType } from './licence-type-names.js'
 import { WITHDRAWN_CLAUSES } from './recognition-codes.js'
 import type { Candidate, RecognitionInput } from './recognition.js'
 import { withdrawalOf } from './service-history.js'
+import { isoTime } from '../verdict/iso-time.js'
 
 /** A province's name in `lang`. */
 export function provinceName(p: Province, lang: Lang): string {
@@ -48,7 +49,7 @@ export function withdrawnFinding(c: Candidate, at: Date, lang: Lang): Finding {
   const withdrawn = dated.map((d) => d.when).sort()[0]
   const stamp = c.signature?.timestamp ?? undefined
   const claimed = c.signature?.signingTime ?? undefined
-  const time = at.toISOString()
+  const time = isoTime(at)
   const proof =
     stamp !== undefined
       ? withdrawn !== undefined && Date.parse(stamp) >= Date.parse(withdrawn)
