@@ -9,7 +9,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cliFolderRows, copiesOf } from './cli-folder.js'
-import { measureInProcess, type InProcessOptions, type LicenceRates } from './in-process.js'
+import {
+  measureInProcess,
+  shareNote,
+  type InProcessOptions,
+  type LicenceRates,
+} from './in-process.js'
 import { jwsAlgorithm, jwsSignatureRequests } from './jws-signature.js'
 import { REPO } from './pdf-run.js'
 import type { BenchRow } from './types.js'
@@ -104,7 +109,7 @@ function inProcessRows(group: string, k: Kind, f: Fixture, r: LicenceRates): Ben
       name: 'createVerifier(): share of the raw bound',
       value: 100 * r.shareCached,
       unit: '%',
-      note: `median of ${r.rounds} interleaved rounds; goal >= 25%`,
+      note: shareNote(r),
     },
   ]
 }

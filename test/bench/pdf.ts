@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CLI, cliArgs, cliFolderRows, COPIES } from './cli-folder.js'
 import { distinctCopies, signedSlices, type SignedFixture } from './distinct-pdfs.js'
-import { measureInProcess, type LicenceRates } from './in-process.js'
+import { measureInProcess, shareNote, type LicenceRates } from './in-process.js'
 import { installed, median, timed } from './pdf-run.js'
 import { benchLargePdfs, type Peers } from './pdf-throughput.js'
 import type { BenchRow } from './types.js'
@@ -109,7 +109,7 @@ function smallRows(
       name: 'createVerifier(): share of the raw bound',
       value: 100 * inProc.shareCached,
       unit: '%',
-      note: `median of ${inProc.rounds} interleaved rounds (${low}-${high}%); goal >= 25%`,
+      note: shareNote(inProc),
     },
   )
   const vsPdfsig = (value: number) => `${ratio(value, pdfsig?.value)} (goal > 1x)`
@@ -142,7 +142,7 @@ function digestRows(group: string, r: LicenceRates, label = ''): BenchRow[] {
       name: `${label}createVerifier(): share of that bound`,
       value: 100 * r.shareCachedDigest,
       unit: '%',
-      note: `median of ${r.rounds} interleaved rounds; goal >= 25%`,
+      note: 'median of the same rounds; goal >= 25%',
     },
   ]
 }
@@ -242,7 +242,7 @@ async function familyRows(dir: string, have: Peers): Promise<BenchRow[]> {
         name: `${family}: createVerifier(), share of the raw bound`,
         value: share,
         unit: '%',
-        note: `median of ${r.rounds} interleaved rounds; goal >= 25%`,
+        note: shareNote(r),
       },
     )
   }
