@@ -9,6 +9,7 @@ import { evaluateLicence } from './evaluate/licence.js'
 import { recognise } from './evaluate/recognition.js'
 import { sniffCertificateInput } from './formats/certificate/read.js'
 import { sniffCms } from './formats/cms/sniff.js'
+import { ascii, indexOfBytes } from './formats/pdf/bytes.js'
 import { sniffSes } from './formats/ses/index.js'
 import { parseCertificate, type Certificate } from './pki/certificate.js'
 import type { RevocationSource } from './pki/revocation-types.js'
@@ -71,28 +72,16 @@ function startsWith(bytes: Uint8Array, text: string): boolean {
   return true
 }
 
-/** The byte offset of `text` (ASCII) in the first `end` bytes of `bytes`, or -1. */
-function indexOfAscii(bytes: Uint8Array, text: string, end: number): number {
-  const head = bytes.subarray(0, end)
-  const first = text.charCodeAt(0)
-  const last = head.length - text.length
-  for (let i = head.indexOf(first); i >= 0 && i <= last; i = head.indexOf(first, i + 1)) {
-    let k = 1
-    while (k < text.length && head[i + k] === text.charCodeAt(k)) k++
-    if (k === text.length) return i
-  }
-  return -1
-}
-
 /** True for the Latin-1 bytes that `String.prototype.trimStart` removes. */
 function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0
 }
 
 const HEAD = 1024
+const PDF_HEADER = ascii('%PDF-')
 
 function route(bytes: Uint8Array): Route | 'jws' | 'unknown' {
-  if (indexOfAscii(bytes, '%PDF-', HEAD) >= 0) return 'pdf'
+  if (indexOfBytes(bytes, PDF_HEADER, 0, HEAD) >= 0) return 'pdf'
   if (startsWith(bytes, 'PK\x03\x04')) return 'ofd'
   if (sniffCertificateInput(bytes)) return 'certificate'
   if (sniffCms(bytes)) return 'cms'

@@ -7,8 +7,6 @@ import { TAG, type Tlv } from './der.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-const latin1 = (bytes: Uint8Array): string => latin1Text(bytes)
-
 function utf16be(bytes: Uint8Array): string {
   if (bytes.length % 2 !== 0) throw new FormatError('format.der', 'DER: odd BMPString length')
   return utf16beText(bytes)
@@ -56,11 +54,11 @@ export function decodeString(tlv: Tlv): string | undefined {
         try {
           return utf8.decode(tlv.value)
         } catch {
-          return latin1(tlv.value)
+          return latin1Text(tlv.value)
         }
       }
       default:
-        return latin1(tlv.value)
+        return latin1Text(tlv.value)
     }
   } catch (e) {
     if (e instanceof FormatError) throw e

@@ -15,6 +15,7 @@ import {
   toHex,
   type Tlv,
 } from '../asn1/der.js'
+import { bytesEqual } from '../crypto/bytes.js'
 import { hash } from '../crypto/hash.js'
 import { FormatError, YrdError } from '../errors.js'
 import * as ext from './extensions.js'
@@ -168,12 +169,6 @@ function slotOf(der: Uint8Array): number {
   return h >>> 0
 }
 
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
-
 /**
  * Parses a DER certificate. Throws FormatError on anything malformed. The certificates of
  * one issuer recur in every document it signs, so the last few hundred parsed are kept and
@@ -185,7 +180,7 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 export function parseCertificate(der: Uint8Array): Certificate {
   const slot = slotOf(der)
   const hit = parsed.get(slot)
-  if (hit !== undefined && equalBytes(hit.der, der)) {
+  if (hit !== undefined && bytesEqual(hit.der, der)) {
     parsed.delete(slot)
     parsed.set(slot, hit)
     return hit

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { hex } from '../../fixtures/make/pdf-objects.js'
 import { signerFromKeyFile } from '../../fixtures/make/signer.js'
 import { pemDer, signedDataFor } from './pdf-large.js'
+import { coveredBytes } from '../../src/evaluate/pdf-digest.js'
 import type { SignedBytes } from './in-process.js'
 import { REPO } from './pdf-run.js'
 
@@ -71,9 +72,6 @@ export function signedSlices(bytes: Uint8Array, family: SignedFixture['family'])
   const hash = family === 'sm2' ? 'SM3' : 'SHA-256'
   return [...text.matchAll(BYTE_RANGE)].map((m) => {
     const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number]
-    const data = new Uint8Array(b + d)
-    data.set(bytes.subarray(a, a + b), 0)
-    data.set(bytes.subarray(c, c + d), b)
-    return { hash, data }
+    return { hash, data: coveredBytes(bytes, { a, b, c, d }) }
   })
 }

@@ -35,7 +35,7 @@ import {
 } from '../../src/crypto/verify.js'
 import { createVerifier } from '../../src/verifier.js'
 import { verify, type VerifyOptions } from '../../src/verify.js'
-import { REPO } from './pdf-run.js'
+import { median, REPO } from './pdf-run.js'
 
 /** What the in-process run of one licence measured. */
 export interface LicenceRates {
@@ -161,12 +161,6 @@ async function windowOf(fn: () => Promise<unknown>, ms: number) {
  *  after a few seconds of it on this machine (measured: 3 s from the first call). */
 const WARM_MS = 750
 const ROUND_MS = 250
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
 
 /**
  * Rates of `work` measured interleaved (see the file comment): totals per workload, and the
