@@ -43,9 +43,7 @@ export function rangeDigester(bytes: Uint8Array, range: ByteRange): (name: HashN
     if (size <= ONE_SHOT && byteSourceOf(bytes) === undefined) {
       if (scratch.length < size)
         scratch = new Uint8Array(Math.min(ONE_SHOT, Math.max(size, 2 * scratch.length)))
-      scratch.set(bytes.subarray(range.a, range.a + range.b), 0)
-      scratch.set(bytes.subarray(range.c, range.c + range.d), range.b)
-      const digest = hash(name, scratch.subarray(0, size))
+      const digest = hash(name, putCovered(bytes, range, scratch))
       cache.set(name, digest)
       return digest
     }
@@ -59,9 +57,8 @@ export function rangeDigester(bytes: Uint8Array, range: ByteRange): (name: HashN
   }
 }
 
-/** The covered bytes as one array (a copy; only for verifiers that need the data itself). */
-export function coveredBytes(bytes: Uint8Array, range: ByteRange): Uint8Array {
-  const out = new Uint8Array(range.b + range.d)
+/** Copies the covered bytes to the start of `out` (at least `b + d` long); returns them there. */
+function putCovered(bytes: Uint8Array, range: ByteRange, out: Uint8Array): Uint8Array {
   let at = 0
   const put = (d: Uint8Array) => {
     out.set(d, at)
@@ -69,5 +66,10 @@ export function coveredBytes(bytes: Uint8Array, range: ByteRange): Uint8Array {
   }
   feed(put, bytes, range.a, range.a + range.b)
   feed(put, bytes, range.c, range.c + range.d)
-  return out
+  return at === out.length ? out : out.subarray(0, at)
+}
+
+/** The covered bytes as one array (a copy; only for verifiers that need the data itself). */
+export function coveredBytes(bytes: Uint8Array, range: ByteRange): Uint8Array {
+  return putCovered(bytes, range, new Uint8Array(range.b + range.d))
 }
