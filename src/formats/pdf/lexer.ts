@@ -4,67 +4,10 @@
  */
 import type { PdfObject } from './types.js'
 import { pdfFormat, pdfLimit } from './errors.js'
-import {
-  DELIM_TABLE,
-  HEX_VALUE,
-  HEX_WHITE,
-  hexPairTable,
-  hexValue,
-  isBoundary,
-  isDigit,
-  WS_TABLE,
-} from './chars.js'
-import { byteFinder } from './byte-finder.js'
-import { decodeHexDigits } from './hex-digits.js'
-
-/** The bytes [from, to) as a string of the same char codes (number text). */
-function latin1(b: Uint8Array, from: number, to: number): string {
-  let s = ''
-  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]!)
-  return s
-}
-
-/** Bytes looked at one by one for the `>` ending a hex string before the installed search. */
-const SHORT_HEX = 128
-const GREATER = new Uint8Array([0x3e])
-
-/**
- * The offset of the `>` ending the hex string whose digits start at `from`, or -1. Short
- * strings end within a few bytes; a signature's /Contents runs to kilobytes, which the
- * installed byte search (memchr under Node) crosses about twenty times faster than
- * `Uint8Array#indexOf`.
- */
-function hexEnd(b: Uint8Array, from: number): number {
-  const stop = Math.min(b.length, from + SHORT_HEX)
-  for (let i = from; i < stop; i++) if (b[i] === 0x3e) return i
-  return stop < b.length ? byteFinder(b)(GREATER, stop) : -1
-}
-
-/** Recently read names, by a hash of their bytes: the same few names fill every file. */
-const NAME_SLOTS = 1024
-const names: string[] = new Array<string>(NAME_SLOTS).fill('')
-/** Longest name kept in {@link names}. */
-const MAX_INTERNED = 32
-
-/** 1 for bytes that continue a name as themselves, 2 for `#`; 0 for ends (see isBoundary). */
-const NAME_BYTE = new Uint8Array(256)
-for (let c = 0; c < 256; c++) NAME_BYTE[c] = WS_TABLE[c] === 1 || DELIM_TABLE[c] === 1 ? 0 : 1
-NAME_BYTE[35] = 2
-
-/** The name whose bytes are [from, to) and hash `h` (no `#` escapes), shared with earlier reads. */
-function internedName(b: Uint8Array, from: number, to: number, h: number): string {
-  if (to - from > MAX_INTERNED) return latin1(b, from, to)
-  const slot = h & (NAME_SLOTS - 1)
-  const known = names[slot]!
-  if (known.length === to - from) {
-    let same = true
-    for (let i = 0; i < known.length && same; i++) same = known.charCodeAt(i) === b[from + i]
-    if (same) return known
-  }
-  const s = latin1(b, from, to)
-  names[slot] = s
-  return s
-}
+import { hexValue, isBoundary, isDigit, WS_TABLE } from './chars.js'
+import { latin1Text } from '../code-units.js'
+import { decodeHexDigits, decodeHexString, hexEnd } from './hex-digits.js'
+import { internedName, NAME_BYTE } from './names.js'
 
 /** The bytes that `\n`, `\r`, `\t`, `\b` and `\f` stand for in literal strings. */
 const ESCAPES: Readonly<Record<number, number>> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12 }
@@ -271,7 +214,7 @@ export class PdfLexer {
       throw this.fail('malformed number')
     }
     const plain = !signed && !dot && digits <= 15
-    const value = plain ? whole : Number(latin1(b, start, p))
+    const value = plain ? whole : Number(latin1Text(b, start, p))
     if (!Number.isFinite(value)) throw this.fail('malformed number')
     this.pos = p
     if (!dot && !signed && Number.isSafeInteger(value)) {
@@ -367,36 +310,15 @@ export class PdfLexer {
         }
       }
     }
-    const out = new Uint8Array((end - this.pos + 1) >> 1)
-    const pairs = hexPairTable()
-    let n = 0
-    let hi = -1
-    for (let p = this.pos; p < end; p++) {
-      if (hi < 0 && p + 1 < end) {
-        const both = pairs[(b[p]! << 8) | b[p + 1]!]!
-        if (both >= 0) {
-          out[n++] = both
-          p++
-          continue
-        }
-      }
-      const v = HEX_VALUE[b[p]!]!
-      if (v === HEX_WHITE) continue
-      if (v < 0) {
-        this.pos = p
-        throw this.fail('invalid hex digit')
-      }
-      if (hi < 0) hi = v
-      else {
-        out[n++] = hi * 16 + v
-        hi = -1
-      }
+    const bytes = decodeHexString(b, this.pos, end)
+    if (typeof bytes === 'number') {
+      this.pos = bytes
+      throw this.fail('invalid hex digit')
     }
-    if (hi >= 0) out[n++] = hi * 16
     this.pos = end + 1
     return {
       kind: 'string',
-      bytes: n === out.length ? out : out.slice(0, n),
+      bytes,
       hex: true,
       start: this.fileOffset(start),
       end: this.fileOffset(this.pos),
