@@ -23,7 +23,8 @@ let installed = false
 
 /**
  * Makes the library use Node's native crypto (and Node's native byte search for the PDF
- * scans, zlib for Flate streams and Buffer's hex codec for long hex strings). Called on import of this entry.
+ * scans, zlib for Flate streams and Buffer's hex codec for long hex strings). Called on
+ * import of this entry.
  */
 export function installNodeCrypto(): void {
   if (installed) return

@@ -149,7 +149,8 @@ function pathKey(chain: readonly Certificate[], anchor: Certificate, o: ProcessO
   const p = o.policy
   // Every list with its length and every string with its own, so that no two inputs share a
   // key whatever characters their strings hold.
-  let key = `${Number(p.explicitPolicy)}${Number(p.policyMappingInhibit)}${Number(p.anyPolicyInhibit)}`
+  const flags = [p.explicitPolicy, p.policyMappingInhibit, p.anyPolicyInhibit]
+  let key = flags.map(Number).join('')
   const list = (items: readonly string[]) => {
     key += `|${items.length}`
     for (const s of items) key += `|${s.length}:${s}`
