@@ -52,11 +52,10 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     anchors: parseAnchors(defaults.trustAnchors),
     inputs: new DerItemsMemo(),
   }
-  const detailed = (input: Uint8Array, call: VerifyOptions = {}) =>
-    verifyWith(input, { ...PLAIN, ...defaults, ...call }, shared)
+  const run = (input: Uint8Array, call: VerifyOptions = {}, pictures = true) =>
+    verifyWith(input, { ...PLAIN, ...defaults, ...call }, shared, pictures)
   return {
-    verify: async (input, call = {}) =>
-      (await verifyWith(input, { ...PLAIN, ...defaults, ...call }, shared, false)).verdict,
-    verifyDetailed: detailed,
+    verify: async (input, call) => (await run(input, call, false)).verdict,
+    verifyDetailed: (input, call) => run(input, call),
   }
 }
