@@ -17,6 +17,7 @@ import { checkServiceUsage } from './policy.js'
 import { withdrawalOf } from './service-history.js'
 import { PLAIN } from '../shape.js'
 import { isoTime } from '../verdict/iso-time.js'
+import { rememberedValidation, type RememberedValidation } from './chain-memo.js'
 
 registerCodes(
   Object.fromEntries(
@@ -49,6 +50,8 @@ export interface ChainCache {
   readonly pki: PkiCache
   /** Decoded seal pictures of PDF appearances, by content (image-cache.ts). */
   readonly pictures: PictureCache
+  /** Path validation answers and the times they hold for (chain-memo.ts). */
+  readonly validations: BoundedCache<RememberedValidation>
 }
 
 /** Decoded pictures kept by one verifier (each at most 1 MiB of pixels). */
@@ -57,7 +60,7 @@ const MAX_CACHED_PICTURES = 32
 /** Creates the chain step's caches, each holding at most `maxEntries` entries. */
 export function createChainCache(pki: PkiCache, maxEntries = 4096): ChainCache {
   const pictures = new BoundedCache<CachedPicture>(Math.min(maxEntries, MAX_CACHED_PICTURES))
-  return { pki, pictures }
+  return { pki, pictures, validations: new BoundedCache(maxEntries) }
 }
 
 /**
@@ -171,7 +174,19 @@ export async function evaluateChain(
       },
       ...(ctx.cache ? { cache: ctx.cache.pki } : {}),
     })
-  let result = await validate()
+  const remembered = {
+    certificate,
+    pool,
+    anchors,
+    types,
+    certificates: () => [
+      certificate,
+      ...pool,
+      ...usefulAnchors(anchors, certificate, pool),
+      ...ctx.extraAnchors,
+    ],
+  }
+  let result = await rememberedValidation(ctx, remembered, validate)
   // Online only: fetch the issuers the input lacks, a few levels up, then try again.
   let top = result.path[result.path.length - 1] ?? certificate
   for (let round = 0; ctx.fetchIssuers && result.reason === 'chain.no-path'; round++) {

@@ -96,6 +96,35 @@ describe('createVerifier', () => {
     expect(late.status).not.toBe('recognized')
   })
 
+  it('a remembered validation gives way where a validity period or the CRL ends', async () => {
+    const pdf = new Uint8Array(readFileSync(join(FIXTURES, 'pdf/310000-licence-rsa.pdf')))
+    const crl = new Uint8Array(readFileSync(join(FIXTURES, 'pki/310000/rsa/licence-issuer.crl')))
+    // The leaf holds 2025-01-01..2030-12-31; the CRL 2026-01-01..2031-01-01.
+    const times = [
+      '2027-06-01T00:00:00Z',
+      '2029-01-01T00:00:00Z',
+      '2030-12-31T12:00:00Z',
+      '2031-06-01T00:00:00Z',
+      '2025-06-01T00:00:00Z',
+      '2026-01-01T00:00:00Z',
+      '2027-07-01T00:00:00Z',
+    ]
+    const shared = createVerifier({ crls: [crl], lang: 'en' })
+    const statuses: string[] = []
+    for (const at of times) {
+      const time = new Date(at)
+      const warm = await shared.verify(pdf, { time })
+      expect(warm, at).toEqual(
+        await createVerifier({ crls: [crl], lang: 'en' }).verify(pdf, { time }),
+      )
+      statuses.push(warm.status)
+    }
+    expect(statuses[0]).toBe('recognized')
+    expect(statuses[2]).not.toBe('recognized')
+    expect(statuses[3]).not.toBe('recognized')
+    expect(statuses[6]).toBe('recognized')
+  })
+
   it('instance options are defaults that a call overrides', async () => {
     const pdf = new Uint8Array(readFileSync(join(FIXTURES, 'pdf/310000-licence-rsa.pdf')))
     const crl = new Uint8Array(readFileSync(join(FIXTURES, 'pki/310000/rsa/licence-issuer.crl')))

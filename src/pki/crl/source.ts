@@ -78,6 +78,33 @@ function parseAll(inputs: readonly Uint8Array[], cache: PkiCache | undefined): C
   return parsed
 }
 
+/** The dates of parsed CRLs, sorted (see crlTimelines). */
+const timelines = new WeakMap<Crl, Float64Array>()
+
+function timelineOf(crl: Crl): Float64Array {
+  let t = timelines.get(crl)
+  if (t === undefined) {
+    const dates = [crl.thisUpdate.getTime()]
+    if (crl.nextUpdate) dates.push(crl.nextUpdate.getTime())
+    for (const entry of crl.entries.values()) dates.push(entry.revocationDate.getTime())
+    t = Float64Array.from(dates).sort()
+    timelines.set(crl, t)
+  }
+  return t
+}
+
+/**
+ * Every date of `crls` that a validation time is compared with, per CRL and sorted: its
+ * thisUpdate and nextUpdate and the revocation date of each entry (the CRLs a source made from
+ * the same inputs would use; parsed ones come from `cache`, and so do their sorted dates).
+ */
+export function crlTimelines(
+  crls: readonly Uint8Array[],
+  cache: PkiCache | undefined,
+): Float64Array[] {
+  return parseAll(crls.slice(0, MAX_CRLS), cache).map(timelineOf)
+}
+
 /**
  * Creates a revocation source from DER or PEM CRLs. Unparsable CRLs are ignored. Without
  * `validateSigner`, only CRLs signed by a certificate on the path being validated are used.
