@@ -15,6 +15,23 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
   return out
 }
 
+/**
+ * Whether two byte arrays hold the same bytes, compared four at a time and up to the first
+ * difference: quick, and not in constant time (cache lookups of public data, never secrets).
+ */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  const n = a.length
+  if (n !== b.length) return false
+  let i = 0
+  if (n >= 64) {
+    const x = new DataView(a.buffer, a.byteOffset, n)
+    const y = new DataView(b.buffer, b.byteOffset, n)
+    for (const words = n - 3; i < words; i += 4) if (x.getInt32(i) !== y.getInt32(i)) return false
+  }
+  for (; i < n; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 /** Compares two byte arrays in time independent of where they differ. */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false

@@ -4,6 +4,7 @@
  */
 import { findPemBegin, readPemBlocks } from '../formats/certificate/pem.js'
 import { rememberDigest } from '../pki/cache.js'
+import { sameBytes } from '../crypto/bytes.js'
 
 const latin1 = new TextDecoder('latin1')
 
@@ -14,12 +15,6 @@ export function derItems(bytes: Uint8Array, labels: readonly string[]): Uint8Arr
   return readPemBlocks(text)
     .filter((b) => labels.includes(b.label))
     .map((b) => b.der)
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 interface Split {

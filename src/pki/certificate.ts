@@ -15,7 +15,7 @@ import {
   toHex,
   type Tlv,
 } from '../asn1/der.js'
-import { bytesEqual } from '../crypto/bytes.js'
+import { sameBytes } from '../crypto/bytes.js'
 import { hash } from '../crypto/hash.js'
 import { FormatError, YrdError } from '../errors.js'
 import * as ext from './extensions.js'
@@ -180,7 +180,7 @@ function slotOf(der: Uint8Array): number {
 export function parseCertificate(der: Uint8Array): Certificate {
   const slot = slotOf(der)
   const hit = parsed.get(slot)
-  if (hit !== undefined && bytesEqual(hit.der, der)) {
+  if (hit !== undefined && sameBytes(hit.der, der)) {
     parsed.delete(slot)
     parsed.set(slot, hit)
     return hit
@@ -240,7 +240,7 @@ function parseCertificateInner(der: Uint8Array): Certificate {
   const publicKeyAlgorithm = parseAlgorithmIdentifier(spkiParts[0])
   bitStringBytes(spkiParts[1], 'subjectPublicKey')
   const outerAlg = parseAlgorithmIdentifier(algTlv)
-  if (innerAlg.oid !== outerAlg.oid || !sameBytes(innerAlg.parameters, outerAlg.parameters)) {
+  if (innerAlg.oid !== outerAlg.oid || !sameParameters(innerAlg.parameters, outerAlg.parameters)) {
     throw new FormatError(
       'format.certificate',
       'signature algorithm differs inside and outside the signed part / 签名算法内外不一致',
@@ -314,9 +314,8 @@ function sha256Of(cert: Certificate): string {
   return v
 }
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b
-  return a.length === b.length && a.every((x, k) => x === b[k])
+function sameParameters(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : sameBytes(a, b)
 }
 
 /** The raw subjectPublicKey bits (e.g. the EC point) of a certificate. */

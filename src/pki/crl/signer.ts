@@ -4,6 +4,7 @@
  * is either on the path being validated or accepted by the caller's signer validation (its own
  * path to the same trust anchor).
  */
+import { sameBytes } from '../../crypto/bytes.js'
 import { verifySignature } from '../../crypto/verify.js'
 import { cachedPromise, derDigest, type BoundedCache } from '../cache.js'
 import type { Certificate } from '../certificate.js'
@@ -69,8 +70,8 @@ export type SignerProblem =
   | 'revocation.crl.signer-invalid'
   | 'revocation.crl.work-limit'
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i])
+function sameKeyId(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  return !!a && !!b && sameBytes(a, b)
 }
 
 /** DSA parameters inherited by path[index] from the certificates above it. */
@@ -98,7 +99,7 @@ export async function findCrlSigner(
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, MAX_SIGNER_CANDIDATES)
   function rank(c: Certificate): number {
-    return (onPath.has(c.sha256) ? 0 : 2) + (aki && !sameBytes(aki, c.subjectKeyIdentifier) ? 1 : 0)
+    return (onPath.has(c.sha256) ? 0 : 2) + (aki && !sameKeyId(aki, c.subjectKeyIdentifier) ? 1 : 0)
   }
   let problem: SignerProblem = 'revocation.crl.no-signer'
   for (const c of candidates) {

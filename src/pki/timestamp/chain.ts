@@ -3,6 +3,7 @@
  * registry's timestamp-authority services (or caller-given anchors), at genTime, with the
  * timeStamping extended key usage required.
  */
+import { sameBytes } from '../../crypto/bytes.js'
 import type { Certificate } from '../certificate.js'
 import type { RevocationMode } from '../path/types.js'
 import type { RevocationSource } from '../revocation-types.js'
@@ -81,8 +82,4 @@ export function createTsaChainValidator(
         '时间戳服务在生成时间未获授权 / the timestamp-authority service was not granted at genTime',
     }
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i])
 }

@@ -8,7 +8,8 @@
  */
 import type { BoundedCache } from '../../../pki/cache.js'
 import type { PdfFile, PdfStream } from '../types.js'
-import { imageKeyOf, sameInput } from './image-key.js'
+import { sameBytes } from '../../../crypto/bytes.js'
+import { imageKeyOf } from './image-key.js'
 import { decodeImageXObject } from './image-xobject.js'
 import { toPicture, type DecodedPicture } from './picture.js'
 
@@ -47,7 +48,7 @@ export function pictureOfImage(
   const hit = cache.get(key.id)
   if (
     hit &&
-    (key.input === undefined || (hit.input !== undefined && sameInput(hit.input, key.input))) &&
+    (key.input === undefined || (hit.input !== undefined && sameBytes(hit.input, key.input))) &&
     budget.perStream >= hit.perStream &&
     budget.remaining >= hit.charged
   ) {

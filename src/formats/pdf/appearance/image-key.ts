@@ -283,18 +283,3 @@ export function imageKeyOf(pdf: PdfFile, stream: PdfStream, rev: number): ImageK
 export function imageKey(pdf: PdfFile, stream: PdfStream, rev: number): string | undefined {
   return read(pdf, stream, rev, true)?.id.slice(1)
 }
-
-/** Whether two key inputs are equal (a stored copy and a fresh input, both at offset 0). */
-export function sameInput(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  const n = a.length >> 2
-  if (a.byteOffset === 0 && b.byteOffset === 0) {
-    const x = new Int32Array(a.buffer, 0, n)
-    const y = new Int32Array(b.buffer, 0, n)
-    for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false
-  } else {
-    for (let i = 0; i < n * 4; i++) if (a[i] !== b[i]) return false
-  }
-  for (let i = n * 4; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}

@@ -12,8 +12,8 @@ import {
   imageKey,
   imageKeyOf,
   MAX_EXACT_INPUT,
-  sameInput,
 } from '../../../../src/formats/pdf/appearance/image-key.js'
+import { sameBytes } from '../../../../src/crypto/bytes.js'
 import { readPdf } from '../../../../src/formats/pdf/index.js'
 import type { PdfStream } from '../../../../src/formats/pdf/types.js'
 import { BoundedCache } from '../../../../src/pki/cache.js'
@@ -66,7 +66,7 @@ describe('picture cache key', () => {
     const base = keyOf(file(small(1)))!
     const again = keyOf(file(small(1)))!
     expect(again.id).toBe(base.id)
-    expect(sameInput(again.input!, base.input!)).toBe(true)
+    expect(sameBytes(again.input!, base.input!)).toBe(true)
     const variants = [
       file(small(2)),
       file(small(1, '/Decode [1 0 1 0 1 0] ')),
@@ -77,8 +77,8 @@ describe('picture cache key', () => {
     ]
     const inputs = variants.map((v) => keyOf(v)!.input!)
     for (const [i, a] of inputs.entries()) {
-      expect(sameInput(a, base.input!)).toBe(false)
-      for (const b of inputs.slice(i + 1)) expect(sameInput(a, b)).toBe(false)
+      expect(sameBytes(a, base.input!)).toBe(false)
+      for (const b of inputs.slice(i + 1)) expect(sameBytes(a, b)).toBe(false)
     }
   })
 
