@@ -38,6 +38,12 @@ export interface BatchOptions {
  */
 export const WORKER_START_MS = 500
 
+/**
+ * Tasks a worker holds at once: the next is already there when it posts an answer, which this
+ * thread reads only between two of its own files.
+ */
+const IN_FLIGHT = 2
+
 /** What a worker receives once, at start. */
 export interface WorkerSetup {
   readonly values: VerifyValues
@@ -136,7 +142,10 @@ export function runBatch(
         workers.push(w)
         // A worker is fed once it has loaded and is ready, then after each answer.
         w.on('message', (answer: WorkerAnswer) => {
-          if ('ready' in answer) return feed(w)
+          if ('ready' in answer) {
+            for (let k = 0; k < IN_FLIGHT; k++) feed(w)
+            return
+          }
           if ('fatal' in answer) return finish(new Error(answer.fatal))
           record(answer.index, answer.result)
           feed(w)
@@ -160,6 +169,11 @@ export function runBatch(
     const local = async () => {
       maybeSpawn()
       while (!settled && next < files.length) {
+        // Files read whole are read and verified without a turn of the event loop: once
+        // workers run, give them one per file, or their answers and tasks would wait for the
+        // end of this loop (and the workers sit idle).
+        if (spawned) await new Promise((resume) => setImmediate(resume))
+        if (settled || next >= files.length) break
         const index = next++
         const t0 = performance.now()
         const result = await verifyFile(files[index]!, options, batch.details, verifier)

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path'
 import pc from 'picocolors'
 import { describe, expect, it } from 'vitest'
 import { runBatch } from '../../src/cli/batch.js'
+import { createVerifier, type Verifier } from '../../src/verifier.js'
 import { main } from '../../src/cli/main.js'
 import type { Output } from '../../src/cli/output.js'
 import type { Verdict } from '../../src/verdict/types.js'
@@ -57,6 +58,35 @@ describe('verify over a folder in worker threads', () => {
     expect(spawns).toEqual([2])
     expect(eager.map((r) => r.verdict?.status)).toEqual(lazy.map((r) => r.verdict?.status))
     expect(lazy.map((r) => r.file)).toEqual(files)
+  }, 120_000)
+
+  it('feeds its workers while this thread verifies files it reads whole', async () => {
+    // This thread's verifier holds the processor 20 ms a file without a turn of the event
+    // loop, as real verifications of small files do; 300 files keep it busy for 6 s. A worker
+    // fed only when this thread's loop ends would verify none of them.
+    const count = 300
+    const files = Array.from({ length: count }, () => join(FIXTURES, plain[0]!.file))
+    const values = { at: '2026-12-03T00:00:00Z' }
+    const options = { time: new Date(values.at), lang: 'en' as const }
+    const real = createVerifier()
+    let local = 0
+    const busy: Verifier = {
+      ...real,
+      verifyDetailed: (input, call) => {
+        local++
+        for (const end = performance.now() + 20; performance.now() < end;);
+        return real.verifyDetailed(input, call)
+      },
+    }
+    const results = await runBatch(files, values, options, {
+      jobs: 2,
+      details: false,
+      spawnAfterMs: 0,
+      verifier: busy,
+    })
+    expect(results.map((r) => r.verdict?.status)).toEqual(files.map(() => plain[0]!.expect.status))
+    expect(local).toBeGreaterThan(0)
+    expect(local).toBeLessThan(count)
   }, 120_000)
 
   it('-r fixtures --jobs 2 gives the same verdicts, in the same order, as --jobs 1', async () => {
