@@ -5,6 +5,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { extname, join } from 'node:path'
+import { WORKER_START_MS } from '../../src/cli/batch.js'
 import { REPO, timed } from './pdf-run.js'
 import type { BenchRow } from './types.js'
 
@@ -12,6 +13,8 @@ import type { BenchRow } from './types.js'
 export const CLI = join(REPO, 'dist/cli.js')
 /** Copies of a licence in a benchmark folder. */
 export const COPIES = 24
+/** Copies in the larger folder, enough work for `--jobs 2` to start its worker. */
+export const MANY_COPIES = 480
 const JOBS = [1, 2] as const
 
 /** Arguments of `yrd-verify verify TARGET` with the CRLs (repository-relative), quiet. */
@@ -31,6 +34,14 @@ export function copiesOf(file: string, folder: string, count = COPIES): string[]
 
 /** What the folder rows are compared with, appended to each note (files/s in, text out). */
 export type Compare = (filesPerSecond: number) => string
+
+/** What `--jobs 2` can gain on `count` small files (see src/cli/batch.ts). */
+function parallel(count: number): string {
+  return count > COPIES
+    ? ' (a worker thread joins once the work left exceeds what starting one costs)'
+    : ` (no worker is started: ${count} small files are less work than the ` +
+        `${WORKER_START_MS} ms a worker costs to start, so both run in one thread)`
+}
 
 /**
  * The CLI over `folder` (see {@link copiesOf}) with `--jobs 1` and `--jobs 2`, or one skip
@@ -53,7 +64,7 @@ export function cliFolderRows(
     const t = timed(process.execPath, cliArgs(folder, crls, ['-r', '--jobs', String(jobs)]))
     const value = count / t.seconds
     const one = rows[0]?.value
-    const vsOne = one ? `; ${(value / one).toFixed(2)}x --jobs 1 (goal >= 1)` : ''
+    const vsOne = one ? `; ${(value / one).toFixed(2)}x --jobs 1${parallel(count)}` : ''
     rows.push({
       group,
       name: `CLI over a folder of ${count}, --jobs ${jobs}`,

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CLI, cliArgs, cliFolderRows, COPIES } from './cli-folder.js'
+import { CLI, cliArgs, cliFolderRows, COPIES, MANY_COPIES } from './cli-folder.js'
 import { distinctCopies, signedSlices, type SignedFixture } from './distinct-pdfs.js'
 import { measureInProcess, shareNote, type LicenceRates } from './in-process.js'
 import { installed, median, timed } from './pdf-run.js'
@@ -24,7 +24,7 @@ const SMALL_FIXTURE: SignedFixture = { file: SMALL, family: 'rsa', profile: 'pkc
 function written(documents: readonly Uint8Array[], folder: string): string[] {
   mkdirSync(folder, { recursive: true })
   return documents.map((d, i) => {
-    const path = join(folder, `licence-${String(i).padStart(2, '0')}.pdf`)
+    const path = join(folder, `licence-${String(i).padStart(3, '0')}.pdf`)
     writeFileSync(path, d)
     return path
   })
@@ -114,6 +114,13 @@ function smallRows(
   )
   const vsPdfsig = (value: number) => `${ratio(value, pdfsig?.value)} (goal > 1x)`
   rows.push(...cliFolderRows(GROUP_SMALL, folder, [SMALL_CRL], vsPdfsig))
+  // The same copies again and again under new names: enough work for a worker thread to join.
+  const many = join(dir, 'many')
+  written(
+    Array.from({ length: MANY_COPIES }, (_, i) => documents[i % documents.length]!),
+    many,
+  )
+  rows.push(...cliFolderRows(GROUP_SMALL, many, [SMALL_CRL], vsPdfsig, MANY_COPIES))
   const skip = (name: string, cmd: string): BenchRow => ({
     group: GROUP_SMALL,
     name,
