@@ -60,9 +60,20 @@ export type WorkerAnswer =
   | { readonly index: number; readonly fatal: string }
   | { readonly ready: true }
 
-/** The default number of jobs: the machine's parallelism. */
+/**
+ * The default number of jobs on `cores` processors: one per 1.5 of them. A verifying thread
+ * keeps more than one core busy, since V8 compiles its hot code and collects its garbage in
+ * threads of its own (the CLI over 2,400 small PDFs: 3.8 s of CPU in 2.6 s). On 2 cores a
+ * second thread therefore only competes with the first: 480 small files took 0.97 s with
+ * `--jobs 2` against 0.76 s with `--jobs 1`, and 9,600 took 6.0 s either way.
+ */
+export function jobsForCores(cores: number): number {
+  return Math.max(1, Math.floor(cores / 1.5))
+}
+
+/** The default number of jobs on this machine (see {@link jobsForCores}). */
 export function defaultJobs(): number {
-  return Math.max(1, availableParallelism())
+  return jobsForCores(availableParallelism())
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import pc from 'picocolors'
 import { describe, expect, it } from 'vitest'
-import { runBatch } from '../../src/cli/batch.js'
+import { jobsForCores, runBatch } from '../../src/cli/batch.js'
 import { createVerifier, type Verifier } from '../../src/verifier.js'
 import { main } from '../../src/cli/main.js'
 import type { Output } from '../../src/cli/output.js'
@@ -59,6 +59,10 @@ describe('verify over a folder in worker threads', () => {
     expect(eager.map((r) => r.verdict?.status)).toEqual(lazy.map((r) => r.verdict?.status))
     expect(lazy.map((r) => r.file)).toEqual(files)
   }, 120_000)
+
+  it('uses one thread per 1.5 cores by default, and one on two cores', () => {
+    expect([1, 2, 3, 4, 8, 16].map(jobsForCores)).toEqual([1, 1, 2, 2, 5, 10])
+  })
 
   it('feeds its workers while this thread verifies files it reads whole', async () => {
     // This thread's verifier holds the processor 20 ms a file without a turn of the event
