@@ -27,7 +27,7 @@ Options:
   --json                 print the verdict as JSON (an array for several files)
   --html REPORT.html     also write a self-contained HTML report (both languages, pictures)
   -r, --recursive        verify every file under the folders given
-  -j, --jobs N           verify in N worker threads (default: the core count; 1 = in process)
+  -j, --jobs N           verify in N threads (default: one per 1.5 cores; 1 = in process)
   --registry FILE        trust registry to use (default: built-in TEST registry)
   --registry-key PEM     registry operator public key (default: built-in TEST key)
   --registry-min-sequence N  refuse a registry older than sequence N (rollback protection)
