@@ -20,17 +20,27 @@ const verifier = createVerifier()
 const ready = () => parentPort?.postMessage({ ready: true } satisfies WorkerAnswer)
 options.then(ready, ready)
 
+async function answer(task: WorkerTask): Promise<WorkerAnswer> {
+  try {
+    const result = await verifyFile(task.file, await options, setup.details, verifier)
+    return { index: task.index, result }
+  } catch (e) {
+    return { index: task.index, fatal: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+// Tasks arrive ahead of need (see IN_FLIGHT in batch.ts) and are verified one at a time, so
+// that a worker holds one file's memory at once, as the main thread does.
+const queue: WorkerTask[] = []
+let busy = false
 parentPort?.on('message', (task: WorkerTask) => {
+  queue.push(task)
+  if (busy) return
+  busy = true
   void (async () => {
-    let answer: WorkerAnswer
-    try {
-      answer = {
-        index: task.index,
-        result: await verifyFile(task.file, await options, setup.details, verifier),
-      }
-    } catch (e) {
-      answer = { index: task.index, fatal: e instanceof Error ? e.message : String(e) }
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      parentPort?.postMessage(await answer(next))
     }
-    parentPort?.postMessage(answer)
+    busy = false
   })()
 })
