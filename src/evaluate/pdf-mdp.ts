@@ -5,7 +5,7 @@
  */
 import type { PdfFile, PdfObject } from '../formats/pdf/types.js'
 import type { DocMdpLevel, FieldLock } from './pdf-changes-types.js'
-import { textString } from './pdf-sig-dict.js'
+import { fullText } from './pdf-sig-dict.js'
 
 type Dict = ReadonlyMap<string, PdfObject>
 
@@ -53,7 +53,7 @@ function lockFrom(pdf: PdfFile, params: Dict, rev: number): FieldLock | undefine
     list?.kind === 'array'
       ? list.items
           .slice(0, MAX_ITEMS)
-          .map((f) => textString(pdf.deref(f, rev)))
+          .map((f) => fullText(pdf.deref(f, rev)))
           .filter((f): f is string => f !== undefined)
       : []
   return { action: action.value, fields }

@@ -4,6 +4,7 @@
  * and any later redefinition of the dictionary (sig-dict spoofing) or of its /ByteRange and
  * /Contents.
  */
+import { decodeTextString } from '../formats/pdf/text.js'
 import type { PdfFile, PdfObject, PdfRef } from '../formats/pdf/types.js'
 import type { Finding } from '../verdict/messages.js'
 
@@ -66,21 +67,16 @@ export function changedKeys(x: Dict, y: Dict): string[] {
   return [...keys].filter((k) => !sameObject(x.get(k), y.get(k))).sort()
 }
 
-const UTF16BE = new TextDecoder('utf-16be')
-const UTF8 = new TextDecoder('utf-8')
-const LATIN1 = new TextDecoder('latin1')
-
-/** A PDF text string: UTF-16BE with BOM, UTF-8 with BOM, else PDFDocEncoding (as Latin-1). */
+/** A text string (or a name) as a viewer shows it: decoded, and cut at 200 characters. */
 export function textString(obj: PdfObject | undefined): string | undefined {
+  const text = fullText(obj)
+  return text !== undefined && text.length > 200 ? `${text.slice(0, 200)}…` : text
+}
+
+/** A text string decoded whole, or the value of a name (as where a name stands for one). */
+export function fullText(obj: PdfObject | undefined): string | undefined {
   if (obj?.kind === 'name') return obj.value
-  if (obj?.kind !== 'string') return undefined
-  const b = obj.bytes
-  let text: string
-  if (b[0] === 0xfe && b[1] === 0xff) text = UTF16BE.decode(b.subarray(2))
-  else if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-    text = UTF8.decode(b.subarray(3))
-  } else text = LATIN1.decode(b)
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+  return obj?.kind === 'string' ? decodeTextString(obj.bytes) : undefined
 }
 
 const SHOWN = ['Name', 'Reason', 'Location', 'ContactInfo', 'M', 'SubFilter'] as const

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { evaluatePdfChanges } from '../../src/evaluate/pdf-changes.js'
+import { fieldLocks } from '../../src/evaluate/pdf-mdp.js'
 import type { PdfChangesOptions } from '../../src/evaluate/pdf-changes-types.js'
 import { readPdf } from '../../src/formats/pdf/index.js'
 import { render } from '../../src/verdict/messages.js'
@@ -137,6 +138,34 @@ describe('evaluatePdfChanges', () => {
     const other = { action: 'Exclude' as const, fields: ['Name'] }
     const ok = judge(fillName(baseDocument()), 0, { docMdp: 2, fieldLocks: [other] })
     expect(ok.modifications).toBe('allowed')
+  })
+
+  it('matches a FieldMDP lock to its field however the name is encoded', () => {
+    // The lock's /Fields entry and the field's /T hold the same bytes, read the same way.
+    const names = [
+      '<EFBBBF4E616D65>', // UTF-8 with its byte order mark
+      '(\\215Name\\216)', // PDFDocEncoding quotation marks
+      '<FEFFD8004E>', // UTF-16BE with an unpaired surrogate
+      `(${'N'.repeat(250)})`, // longer than a signature field's shown value
+    ]
+    const judged = names.map((name) => {
+      const named = (body: string) => body.replace('/T (Name)', `/T ${name}`)
+      const w = new PdfWriter()
+      for (const [num, body] of Object.entries(BASE)) w.obj(Number(num), named(body))
+      w.obj(
+        12,
+        '<< /Type /Sig /Reference [<< /TransformMethod /FieldMDP /TransformParams ' +
+          `<< /Action /Include /Fields [${name}] >> >>] >>`,
+      ).commit()
+      w.obj(16, stream('/Type /XObject /Subtype /Form /BBox [0 0 200 20]', 'BT (Bob) Tj ET'))
+      w.obj(9, named(BASE_NAME).replace('(Alice)', '(Bob)').replace('10 0 R', '16 0 R')).commit()
+      const pdf = readPdf(w.bytes())
+      const sig = pdf.resolve({ num: 12, gen: 0 }, 0)
+      if (sig?.kind !== 'dict') throw new Error('no signature dictionary')
+      const locks = fieldLocks(pdf, sig.entries, undefined, 0)
+      return evaluatePdfChanges(pdf, 0, { docMdp: 2, fieldLocks: locks }).modifications
+    })
+    expect(judged).toEqual(names.map(() => 'disallowed'))
   })
 
   it('allows an annotation at P3 and without DocMDP, refuses it at P2', () => {

@@ -2,8 +2,9 @@
  * Small accessors over parsed PDF objects used by the change analysis, and a bounded
  * structural comparison of two objects as two revisions see them.
  */
+import { sameBytes } from '../../../crypto/bytes.js'
+import { decodeTextString } from '../text.js'
 import type { PdfFile, PdfObject, PdfRef } from '../types.js'
-import { latin1Text, utf16beText } from '../../code-units.js'
 
 /** A dictionary's entries, whether the object is a dictionary or a stream. */
 export function entriesOf(obj: PdfObject | undefined): ReadonlyMap<string, PdfObject> | undefined {
@@ -34,18 +35,9 @@ export function numbersOf(obj: PdfObject | undefined): number[] | undefined {
   return out
 }
 
-/** The text of a PDF string (PDFDocEncoding read as Latin-1, or UTF-16BE with a BOM). */
+/** The text of a PDF text string, decoded as every other reader decodes it. */
 export function textOf(obj: PdfObject | undefined): string | undefined {
-  if (obj?.kind !== 'string') return undefined
-  const b = obj.bytes
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return utf16beText(b, 2)
-  return latin1Text(b)
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
+  return obj?.kind === 'string' ? decodeTextString(obj.bytes) : undefined
 }
 
 function sameEntries(
