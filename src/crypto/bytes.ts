@@ -32,6 +32,11 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true
 }
 
+/** Whether two key identifiers are both present and equal (see {@link sameBytes}). */
+export function sameKeyId(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  return !!a && !!b && sameBytes(a, b)
+}
+
 /** Compares two byte arrays in time independent of where they differ. */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false

@@ -4,6 +4,7 @@
  * and any later redefinition of the dictionary (sig-dict spoofing) or of its /ByteRange and
  * /Contents.
  */
+import { sameBytes } from '../crypto/bytes.js'
 import { decodeTextString } from '../formats/pdf/text.js'
 import type { PdfFile, PdfObject, PdfRef } from '../formats/pdf/types.js'
 import type { Finding } from '../verdict/messages.js'
@@ -31,7 +32,7 @@ export function sameObject(x: PdfObject | undefined, y: PdfObject | undefined, d
       return x.value === (y as typeof x).value
     case 'string': {
       const b = (y as typeof x).bytes
-      return x.bytes.length === b.length && x.bytes.every((v, i) => v === b[i])
+      return sameBytes(x.bytes, b)
     }
     case 'ref': {
       const r = (y as typeof x).ref

@@ -4,6 +4,7 @@
  * covered bytes (PKCS#7 or GB/T 35275; adbe.pkcs7.sha1 signs their SHA-1 digest), an RFC 3161
  * document time-stamp, or a GB/T 38540 seal signature whose data hash is SM3 over them.
  */
+import { sameBytes } from '../crypto/bytes.js'
 import { hash } from '../crypto/hash.js'
 import { looksLikeSignedData } from '../formats/cms/sniff.js'
 import { sniffSes } from '../formats/ses/index.js'
@@ -90,11 +91,11 @@ function contentSource(
 ): { content?: Uint8Array; finding?: Finding } {
   if (!eContent) return {}
   const sha1 = digestOf('SHA-1')
-  if (eContent.length === sha1.length && eContent.every((v, i) => v === sha1[i])) {
+  if (sameBytes(eContent, sha1)) {
     return { content: sha1, finding: { code: 'pdf.sha1-content', status: 'passed' } }
   }
   const all = covered()
-  if (eContent.length === all.length && eContent.every((v, i) => v === all[i])) {
+  if (sameBytes(eContent, all)) {
     return { content: all }
   }
   const finding: Finding = {

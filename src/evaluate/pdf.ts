@@ -4,6 +4,7 @@
  * after the revision it signed; /DSS material feeds every chain; usage-rights (UR3)
  * signatures and dictionaries no xref reaches are reported apart from document signatures.
  */
+import { sameBytes } from '../crypto/bytes.js'
 import { verifySignature } from '../crypto/verify.js'
 import {
   findSignatures,
@@ -33,16 +34,12 @@ export const MAX_PDF_SIGNATURES = DEFAULT_LIMITS.signatures
 /** Most reader problems reported as checks. */
 const MAX_PROBLEMS = 10
 
-function sameName(x: Uint8Array, y: Uint8Array): boolean {
-  return x.length === y.length && x.every((v, i) => v === y[i])
-}
-
 /** True when `issuer` may have issued `c`: same name, and same key id when both carry one. */
 function issues(issuer: Certificate, c: Certificate): boolean {
-  if (!sameName(issuer.subject.der, c.issuer.der)) return false
+  if (!sameBytes(issuer.subject.der, c.issuer.der)) return false
   const aki = c.authorityKeyIdentifier?.keyIdentifier
   const ski = issuer.subjectKeyIdentifier
-  return !aki || !ski || sameName(aki, ski)
+  return !aki || !ski || sameBytes(aki, ski)
 }
 
 /**

@@ -4,6 +4,7 @@
  * signing time against the seal and certificate validity, signer chain to the registry's
  * signature CAs, and the embedded seal (see ses-seal.ts).
  */
+import { sameBytes } from '../crypto/bytes.js'
 import { hash } from '../crypto/hash.js'
 import { YrdError } from '../errors.js'
 import { parseSesSignature } from '../formats/ses/signature.js'
@@ -53,10 +54,6 @@ const STANDARDS: Readonly<Record<number, string>> = {
 
 const iso = (d: Date) => d.toISOString()
 
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i])
-}
-
 function dataHashFinding(sig: SesSignature, opts: SesSignatureOptions): Finding {
   const file = opts.protectedName ?? sig.propertyInfo
   if (!opts.protectedData) {
@@ -67,7 +64,7 @@ function dataHashFinding(sig: SesSignature, opts: SesSignatureOptions): Finding 
       params: { file },
     }
   }
-  const ok = equal(hash('SM3', opts.protectedData), sig.dataHash)
+  const ok = sameBytes(hash('SM3', opts.protectedData), sig.dataHash)
   return ok
     ? { code: 'ses.data-hash', status: 'passed', params: { file } }
     : {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { bytesEqual, sameBytes } from '../../src/crypto/bytes.js'
+import { bytesEqual, sameBytes, sameKeyId } from '../../src/crypto/bytes.js'
 
 /** `bytes` placed `offset` bytes into a larger buffer. */
 function at(bytes: Uint8Array, offset: number): Uint8Array {
@@ -47,5 +47,13 @@ describe('sameBytes', () => {
         },
       ),
     )
+  })
+
+  it('sameKeyId: both identifiers present and equal', () => {
+    const id = Uint8Array.of(1, 2, 3)
+    expect(sameKeyId(id, Uint8Array.of(1, 2, 3))).toBe(true)
+    expect(sameKeyId(id, Uint8Array.of(1, 2, 4))).toBe(false)
+    expect(sameKeyId(id, undefined)).toBe(false)
+    expect(sameKeyId(undefined, undefined)).toBe(false)
   })
 })

@@ -4,7 +4,7 @@
  * is either on the path being validated or accepted by the caller's signer validation (its own
  * path to the same trust anchor).
  */
-import { sameBytes } from '../../crypto/bytes.js'
+import { sameKeyId } from '../../crypto/bytes.js'
 import { verifySignature } from '../../crypto/verify.js'
 import { cachedPromise, derDigest, type BoundedCache } from '../cache.js'
 import type { Certificate } from '../certificate.js'
@@ -69,10 +69,6 @@ export type SignerProblem =
   | 'revocation.crl.signature'
   | 'revocation.crl.signer-invalid'
   | 'revocation.crl.work-limit'
-
-function sameKeyId(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  return !!a && !!b && sameBytes(a, b)
-}
 
 /** DSA parameters inherited by path[index] from the certificates above it. */
 function inheritedOnPath(path: readonly Certificate[], index: number): Uint8Array | undefined {

@@ -4,6 +4,7 @@
  * extension and it is current at the validation time; delta CRLs are applied to the complete
  * CRL they extend; the reasons covered must add up to all reasons for a 'good' answer.
  */
+import { sameBytes } from '../../crypto/bytes.js'
 import { derDigest, rememberDigest, type PkiCache } from '../cache.js'
 import type { Certificate } from '../certificate.js'
 import type { RevocationQuery, RevocationSource, RevocationStatus } from '../revocation-types.js'
@@ -43,7 +44,7 @@ function sameScope(a: Crl, b: Crl): boolean {
   const x = a.idp?.der
   const y = b.idp?.der
   if (!x || !y) return x === y
-  return x.length === y.length && x.every((v, i) => v === y[i])
+  return sameBytes(x, y)
 }
 
 function parseOne(der: Uint8Array, cache: PkiCache | undefined): Crl | null {

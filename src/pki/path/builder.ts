@@ -6,6 +6,7 @@
  * bounded; certificates from which no anchor is reachable are remembered as dead ends.
  */
 import { toHex } from '../../asn1/der.js'
+import { sameKeyId } from '../../crypto/bytes.js'
 import type { Certificate } from '../certificate.js'
 import type { WorkBudget } from './budget.js'
 import { needsInheritedParameters } from './signature.js'
@@ -36,10 +37,6 @@ interface VisitResult {
   readonly stop: boolean
   readonly reachedAnchor: boolean
   readonly pruned: boolean
-}
-
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i])
 }
 
 const keyCache = new WeakMap<Certificate, string>()
@@ -76,7 +73,7 @@ export class PathBuilder {
     const list = this.bySubject.get(cert.issuer.key) ?? []
     const aki = cert.authorityKeyIdentifier?.keyIdentifier
     const rank = (c: Candidate): number =>
-      (c.anchor ? 0 : 2) + (aki && !sameBytes(aki, c.cert.subjectKeyIdentifier) ? 1 : 0)
+      (c.anchor ? 0 : 2) + (aki && !sameKeyId(aki, c.cert.subjectKeyIdentifier) ? 1 : 0)
     return [...list].sort((a, b) => rank(a) - rank(b))
   }
 
