@@ -181,8 +181,8 @@ export function runBatch(
       maybeSpawn()
       while (!settled && next < files.length) {
         // Files read whole are read and verified without a turn of the event loop: once
-        // workers run, give them one per file, or their answers and tasks would wait for the
-        // end of this loop (and the workers sit idle).
+        // workers run, this loop yields one turn per file, or their answers (and the tasks
+        // sent back) would wait for the end of this loop while the workers sit idle.
         if (spawned) await new Promise((resume) => setImmediate(resume))
         if (settled || next >= files.length) break
         const index = next++
