@@ -2,6 +2,7 @@
  * The seal's certificate list: whether it is well formed (certificates that parse, digests
  * with a known algorithm and the right length) and whether a signer certificate is on it.
  */
+import { sameBytes } from '../crypto/bytes.js'
 import { hash, hashNameFromOid } from '../crypto/hash.js'
 import { HASH_LENGTH, type HashName } from '../crypto/hash-types.js'
 import type { SesCertList } from '../formats/ses/types.js'
@@ -67,23 +68,17 @@ export function certListFindings(list: SesCertList): Finding[] {
   return findings
 }
 
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
-
 /**
  * How the signer certificate appears in the list: "certificate" (same DER) or
  * "<HASH> digest" (e.g. "SM3 digest"); undefined when it is not on the list.
  */
 export function signerInList(list: SesCertList, signerDer: Uint8Array): string | undefined {
   if (list.kind === 'certificates') {
-    return list.certificates.some((c) => equal(c, signerDer)) ? 'certificate' : undefined
+    return list.certificates.some((c) => sameBytes(c, signerDer)) ? 'certificate' : undefined
   }
   for (const d of list.digests) {
     const name = certDigestAlgorithm(d.type)
-    if (name && HASH_LENGTH[name] === d.value.length && equal(hash(name, signerDer), d.value)) {
+    if (name && HASH_LENGTH[name] === d.value.length && sameBytes(hash(name, signerDer), d.value)) {
       return `${name} digest`
     }
   }

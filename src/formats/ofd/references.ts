@@ -2,6 +2,7 @@
  * `SignedInfo/References`: each Reference's CheckValue against the digest of the raw bytes
  * of the package file its FileRef names.
  */
+import { bytesEqual } from '../../crypto/bytes.js'
 import { hash } from '../../crypto/hash.js'
 import { decodeBase64Strict } from '../certificate/base64.js'
 import { attributeValue, directText } from '../xml/index.js'
@@ -60,15 +61,8 @@ export function checkReferences(
       return { fileRef, path, checkValue, computed: null, status: 'unsupported-method' }
     }
     const computed = hash(checkMethod.hash, pkg.read(path))
-    const status = sameBytes(computed, checkValue) ? 'matched' : 'mismatched'
+    const status = bytesEqual(computed, checkValue) ? 'matched' : 'mismatched'
     return { fileRef, path, checkValue, computed, status }
   })
   return { checkMethod, references: out }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  let diff = 0
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!
-  return diff === 0
 }

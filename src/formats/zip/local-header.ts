@@ -2,6 +2,7 @@
  * Checks each local file header against its central-directory record and that entries'
  * byte ranges lie before the central directory and do not overlap.
  */
+import { sameBytes } from '../../crypto/bytes.js'
 import type { LeReader } from './bytes.js'
 import type { CentralEntry } from './central-directory.js'
 import { zipFormat } from './errors.js'
@@ -70,10 +71,4 @@ export function checkLocalHeaders(
     }
   }
   return data
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }

@@ -2,16 +2,11 @@
  * OCSP CertID computation and matching (RFC 6960 §4.1.1): issuer name hash, issuer key hash
  * and serial number, with SHA-1, SHA-256 (or any supported digest) CertIDs.
  */
+import { sameBytes } from '../../crypto/bytes.js'
 import { hash, hashNameFromOid, type HashName } from '../../crypto/hash.js'
 import { publicKeyBytes, type Certificate } from '../certificate.js'
 import { namesEqual } from '../name.js'
 import type { CertId } from './parse.js'
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
 
 /** Serial INTEGER content without redundant leading zero octets. */
 function canonicalSerial(serial: Uint8Array): Uint8Array {
@@ -39,20 +34,19 @@ export function issuerHashes(
 export function certIdMatches(id: CertId, cert: Certificate, issuer: Certificate): boolean {
   const name = hashNameFromOid(id.hashAlgorithm.oid)
   if (name === undefined || name === 'MD5') return false
-  if (!equalBytes(canonicalSerial(id.serialNumber), canonicalSerial(cert.serialNumber)))
-    return false
+  if (!sameBytes(canonicalSerial(id.serialNumber), canonicalSerial(cert.serialNumber))) return false
   const { nameHash, keyHash } = issuerHashes(cert, issuer, name)
-  if (!equalBytes(id.issuerKeyHash, keyHash)) return false
-  if (equalBytes(id.issuerNameHash, nameHash)) return true
+  if (!sameBytes(id.issuerKeyHash, keyHash)) return false
+  if (sameBytes(id.issuerNameHash, nameHash)) return true
   // Some responders hash the issuer certificate's subject field; it names the same issuer,
   // possibly with a different string encoding.
   return (
     namesEqual(cert.issuer, issuer.subject) &&
-    equalBytes(id.issuerNameHash, hash(name, issuer.subject.der))
+    sameBytes(id.issuerNameHash, hash(name, issuer.subject.der))
   )
 }
 
 /** True when two byte arrays are equal. */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return equalBytes(a, b)
+  return sameBytes(a, b)
 }

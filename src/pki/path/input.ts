@@ -2,6 +2,7 @@
  * Turning caller inputs (DER bytes, PEM text bytes, parsed certificates, CRLs) into parsed
  * objects. PEM decoding is portable (no Node built-ins).
  */
+import { sameBytes } from '../../crypto/bytes.js'
 import { FormatError } from '../../errors.js'
 import { parseCertificate, type Certificate } from '../certificate.js'
 import type { CertificateInput } from './types.js'
@@ -70,12 +71,6 @@ const parsedByBuffer = new WeakMap<
   Uint8Array,
   { readonly copy: Uint8Array; readonly certs: Certificate[] }
 >()
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
 
 function parseBuffer(input: Uint8Array): Certificate[] {
   const hit = parsedByBuffer.get(input)
