@@ -157,11 +157,12 @@ export async function evaluateChain(
 ): Promise<ChainEvaluation> {
   const anchors = ctx.registry.anchors(types)
   const pool = [...intermediates]
+  const trustAnchors = () => [...usefulAnchors(anchors, certificate, pool), ...ctx.extraAnchors]
   const validate = () =>
     validateCertificatePath({
       certificate,
       intermediates: pool,
-      trustAnchors: [...usefulAnchors(anchors, certificate, pool), ...ctx.extraAnchors],
+      trustAnchors: trustAnchors(),
       time: ctx.time,
       crls: [...ctx.crls],
       ocspResponses: [...ctx.ocspResponses],
@@ -179,12 +180,7 @@ export async function evaluateChain(
     pool,
     anchors,
     types,
-    certificates: () => [
-      certificate,
-      ...pool,
-      ...usefulAnchors(anchors, certificate, pool),
-      ...ctx.extraAnchors,
-    ],
+    certificates: () => [certificate, ...pool, ...trustAnchors()],
   }
   let result = await rememberedValidation(ctx, remembered, validate)
   // Online only: fetch the issuers the input lacks, a few levels up, then try again.
